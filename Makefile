@@ -1,0 +1,72 @@
+# Matur: `make run` to play with the whole stack, `make test` to check it.
+# Everything downloaded or generated lives in .venv/ and .local/ (git-ignored).
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+STACK  := $(BIN)/matur-stack
+
+.PHONY: help install run test lint typecheck pytest infra stop logs clean bench test-chaos schemas
+
+help:
+	@echo "make run     install what is missing, start Kafka, PostgreSQL, the sandbox and the four services"
+	@echo "make test    install what is missing, start what the tests need, run ruff, mypy and pytest"
+	@echo "make stop    stop everything the stack started"
+	@echo "make logs    follow the logs"
+	@echo "make clean   stop and delete .venv and .local (downloads, data, logs)"
+	@echo "make bench   run the benchmarks"
+
+$(STAMP): pyproject.toml
+	@command -v java >/dev/null || { echo "Java 17+ is needed for Kafka (apt-get install openjdk-17-jre-headless)"; exit 1; }
+	@command -v mvn >/dev/null || { echo "Maven is needed to fetch Kafka (apt-get install maven)"; exit 1; }
+	@test -x $(BIN)/python || { echo "[install] creating $(VENV)"; $(PYTHON) -m venv $(VENV); }
+	@echo "[install] Python packages (pinned in pyproject.toml)..."
+	@$(BIN)/python -m pip install --disable-pip-version-check -q --upgrade pip
+	@$(BIN)/python -m pip install --disable-pip-version-check -q --progress-bar on -e '.[dev,local]'
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+infra: install
+	@$(STACK) infra
+
+run: install
+	@$(STACK) run
+
+stop:
+	@test -x $(STACK) && $(STACK) down || true
+
+logs:
+	@$(STACK) logs
+
+lint: install
+	@echo "[ruff]"; $(BIN)/ruff check .
+
+typecheck: install
+	@echo "[mypy]"; $(BIN)/mypy contracts servicekit services devstack
+
+schemas: install
+	@$(BIN)/python -m contracts.schema_export
+
+# Starts Kafka and PostgreSQL unless they already answer (or DATABASE_URL is set), runs the
+# checks, and stops only what it started, whatever the outcome.
+test: install
+	@$(MAKE) --no-print-directory lint
+	@$(MAKE) --no-print-directory typecheck
+	@trap '$(STACK) down --only-started' EXIT; \
+	  $(STACK) infra >/dev/null && \
+	  $(BIN)/pytest -q -p no:cacheprovider $(PYTEST_ARGS)
+
+test-chaos: install
+	@trap '$(STACK) down --only-started' EXIT; \
+	  $(STACK) infra >/dev/null && \
+	  $(BIN)/pytest -q -p no:cacheprovider tests/chaos $(PYTEST_ARGS)
+
+bench: install
+	@trap '$(STACK) down --only-started' EXIT; \
+	  $(STACK) infra >/dev/null && \
+	  $(BIN)/python -m bench
+
+clean: stop
+	rm -rf $(VENV) .local results

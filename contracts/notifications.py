@@ -1,0 +1,107 @@
+"""Notification requests (router, API -> notifier) and what became of them (notifier ->)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from pydantic import Field
+
+from contracts.base import ContractModel, Message
+
+
+class RecipientKind(StrEnum):
+    CITIZEN = "citizen"
+    OFFICER = "officer"
+
+
+class Recipient(ContractModel):
+    kind: RecipientKind
+    key: str = Field(description="citizen_key, or the officer id")
+    wa_id: str | None = None
+    user_id: str | None = None
+    officer_id: str | None = None
+
+
+class NotificationKind(StrEnum):
+    """Entries of the notifier's Bahasa Indonesia message catalogue."""
+
+    RECEIPT = "receipt"
+    ASK_VILLAGE = "ask_village"  # free text question: where did it happen?
+    CHOOSE_VILLAGE = "choose_village"  # interactive list of candidate villages
+    ASSIGNED = "assigned"  # to the citizen: who handles it now
+    ESCALATED = "escalated"  # to the citizen: it went up a tier
+    RESOLVED = "resolved"  # with the officer's note
+    RATING_QUESTION = "rating_question"
+    RATING_THANKS = "rating_thanks"
+    STATUS_ANSWER = "status_answer"
+    CANCELLED = "cancelled"
+    EMERGENCY_ADVICE = "emergency_advice"  # call 110 as well
+    MESSAGE_ADDED = "message_added"
+    HELP = "help"
+    OFFICER_NEW_CASE = "officer_new_case"  # with reply buttons
+    OFFICER_ESCALATED_CASE = "officer_escalated_case"
+    OFFICER_CASE_UPDATE = "officer_case_update"
+    OFFICER_ACTION_DONE = "officer_action_done"
+    SIGN_IN_CODE = "sign_in_code"
+
+
+class NotificationRequest(Message):
+    """Topic `notifications.requests`, key `recipient.key`.
+
+    `message_id` is the notification id and the notifier's exactly-once key: the same id
+    is sent at most once, however often it is delivered to the notifier.
+    """
+
+    kind: NotificationKind
+    recipient: Recipient
+    line_phone_number_id: str = Field(description="Send from this line")
+    case_id: str | None = None
+    reference: str | None = None
+    params: dict[str, Any] = Field(
+        default_factory=dict, description="Catalogue parameters (strings, lists of options)"
+    )
+    reply_to_wamid: str | None = None
+
+
+class NotificationStatus(StrEnum):
+    SENT = "sent"  # accepted by the Cloud API, wamid known
+    DELIVERED = "delivered"
+    READ = "read"
+    FAILED = "failed"  # failed after acceptance, or permanently refused
+    DEAD_LETTERED = "dead_lettered"
+
+
+STATUS_RANK: dict[NotificationStatus, int] = {
+    NotificationStatus.SENT: 1,
+    NotificationStatus.DELIVERED: 2,
+    NotificationStatus.READ: 3,
+    NotificationStatus.FAILED: 4,
+    NotificationStatus.DEAD_LETTERED: 4,
+}
+
+
+class NotificationEvent(Message):
+    """Topic `notifications.events`, key `notification_id`.
+    message_id = `<notification_id>:<status>`."""
+
+    notification_id: str
+    kind: NotificationKind
+    status: NotificationStatus
+    case_id: str | None = None
+    recipient_kind: RecipientKind
+    wamid: str | None = None
+    used_template: bool = False
+    error_code: int | None = None
+    error_details: str | None = None
+    status_at: datetime
+
+
+class NotificationDeadLetter(Message):
+    """Topic `notifications.deadletter`: a request the Cloud API refused for good."""
+
+    request: NotificationRequest
+    error_code: int | None
+    reason: str
+    attempts: int

@@ -1,0 +1,1 @@
+"""Local stack: fetch and start Kafka and PostgreSQL, run the services, play a citizen."""

@@ -1,0 +1,1 @@
+"""Matur api service."""

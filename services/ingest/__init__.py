@@ -1,0 +1,1 @@
+"""Matur ingest service."""

@@ -1,0 +1,16 @@
+"""`python -m services.ingest`"""
+
+from servicekit.logging_setup import configure_logging
+from servicekit.serve import serve
+from services.ingest.app import create_app
+from services.ingest.settings import IngestSettings
+
+
+def main() -> None:
+    settings = IngestSettings()
+    configure_logging("ingest", settings.log_format, settings.log_level)
+    serve(create_app(), settings.host, settings.port)
+
+
+if __name__ == "__main__":
+    main()

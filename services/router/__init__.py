@@ -1,0 +1,1 @@
+"""Matur router service."""

@@ -1,0 +1,17 @@
+"""The router service's HTTP app (placeholder until its issue lands: health only)."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+
+from servicekit.health import health_router
+
+
+async def _ready() -> dict[str, bool]:
+    return {"placeholder": True}
+
+
+def create_app() -> FastAPI:
+    app = FastAPI(title="Matur router")
+    app.include_router(health_router("router", _ready))
+    return app

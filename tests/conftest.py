@@ -1,0 +1,103 @@
+"""Shared fixtures: the real Kafka and PostgreSQL every integration test talks to.
+
+With a reachable Docker engine, testcontainers starts them. Otherwise the tests use the
+locally started ones (`make test` starts them), named by `KAFKA_BOOTSTRAP_SERVERS` and
+`DATABASE_URL`. Each test session gets its own topic prefix and its own database, so that
+sessions sharing one broker or server never see each other's messages or rows.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import uuid
+from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass
+
+import asyncpg
+import pytest
+
+from servicekit.topic_admin import ensure_topics
+
+
+@dataclass(frozen=True)
+class Infra:
+    kafka_bootstrap_servers: str
+    database_url: str  # this session's own database
+    topic_prefix: str
+
+    def env(self) -> dict[str, str]:
+        return {
+            "KAFKA_BOOTSTRAP_SERVERS": self.kafka_bootstrap_servers,
+            "DATABASE_URL": self.database_url,
+            "MATUR_TOPIC_PREFIX": self.topic_prefix,
+        }
+
+
+def _docker_reachable() -> bool:
+    if os.environ.get("MATUR_TESTS_USE_DOCKER", "auto") == "no":
+        return False
+    try:
+        import docker
+
+        docker.from_env(timeout=2).ping()
+        return True
+    except Exception:
+        return False
+
+
+@pytest.fixture(scope="session")
+def base_infra() -> Iterator[tuple[str, str]]:
+    """(bootstrap servers, server-level database URL)."""
+    if _docker_reachable():
+        from testcontainers.kafka import KafkaContainer
+        from testcontainers.postgres import PostgresContainer
+
+        with KafkaContainer("apache/kafka:4.1.1").with_kraft() as kafka_c, PostgresContainer(
+            "postgres:18", driver=None
+        ) as pg_c:
+            yield kafka_c.get_bootstrap_server(), pg_c.get_connection_url()
+        return
+    bootstrap = os.environ.get("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092")
+    dsn = os.environ.get("DATABASE_URL", "postgresql://matur@127.0.0.1:5432/matur")
+    yield bootstrap, dsn
+
+
+async def _create_session_database(dsn: str) -> str:
+    name = f"matur_test_{uuid.uuid4().hex[:10]}"
+    conn = await asyncpg.connect(dsn)
+    try:
+        await conn.execute(f'CREATE DATABASE "{name}"')
+    except asyncpg.InsufficientPrivilegeError:
+        return dsn  # a server we may not create databases on: share the given one
+    finally:
+        await conn.close()
+    return dsn.rsplit("/", 1)[0] + "/" + name
+
+
+async def _drop_database(server_dsn: str, session_dsn: str) -> None:
+    if session_dsn == server_dsn:
+        return
+    name = session_dsn.rsplit("/", 1)[1]
+    conn = await asyncpg.connect(server_dsn)
+    try:
+        await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    finally:
+        await conn.close()
+
+
+@pytest.fixture(scope="session")
+def infra(base_infra: tuple[str, str]) -> Iterator[Infra]:
+    bootstrap, server_dsn = base_infra
+    prefix = f"t{uuid.uuid4().hex[:8]}."
+    asyncio.run(ensure_topics(bootstrap, prefix=prefix))
+    db = asyncio.run(_create_session_database(server_dsn))
+    yield Infra(bootstrap, db, prefix)
+    asyncio.run(_drop_database(server_dsn, db))
+
+
+@pytest.fixture
+async def pg(infra: Infra) -> AsyncIterator[asyncpg.Connection]:
+    conn = await asyncpg.connect(infra.database_url)
+    yield conn
+    await conn.close()
