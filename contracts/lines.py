@@ -58,3 +58,6 @@ class Sender(ContractModel):
     wa_id: str | None = Field(default=None, description="Phone number, no '+'; may be absent")
     profile_name: str | None = None
     username: str | None = None
+    parent_user_id: str | None = Field(
+        default=None, description="Parent business-scoped user id (`US.ENT.…`), if sent"
+    )

@@ -81,6 +81,12 @@ class InboundMessage(Message):
     contacts_shared: list[dict[str, Any]] | None = None
     errors: list[ErrorDetail] = Field(default_factory=list)
     raw: dict[str, Any] = Field(description="The message item exactly as Meta sent it")
+    contact: dict[str, Any] | None = Field(
+        default=None, description="The matching `contacts[]` entry exactly as Meta sent it"
+    )
+    original_wamid: str | None = Field(
+        default=None, description="For `revoke` and `edit`: the message deleted or edited"
+    )
 
 
 class DeliveryStatus(Message):
@@ -121,3 +127,12 @@ class WebhookDeadLetter(Message):
     body: str = Field(description="The raw request body, decoded as UTF-8 with replacement")
     received_at: datetime
     field: str | None = None
+    body_sha256: str | None = Field(default=None, description="SHA-256 of the raw body (hex)")
+    body_truncated: bool = Field(
+        default=False, description="True when `body` holds only the start of a very large body"
+    )
+    rejected: list[dict[str, Any]] = Field(
+        default_factory=list,
+        description="Items of an otherwise readable body that could not be understood: "
+        "{path, reason, item}; the rest of that body was published normally",
+    )
