@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from contracts.base import Message
 from contracts.case_commands import CaseCommand
 from contracts.case_events import CaseEvent, TierNotice
+from contracts.case_references import CaseReferenceMessage
 from contracts.hierarchy import Tier
 from contracts.notifications import NotificationDeadLetter, NotificationEvent, NotificationRequest
 from contracts.whatsapp_events import (
@@ -80,6 +81,10 @@ CASES_KAPOLRES = Topic(
     "cases.kapolres", TierNotice, "case_id", 6, 365 * DAY_MS,
     description="Cases assigned, escalated or visible to the Kapolres",
 )
+CASES_REFERENCES = Topic(
+    "cases.references", CaseReferenceMessage, "case reference (BJN-...)", 6, 30 * DAY_MS,
+    description="Router internal: reference registrations and officers' commands by reference",
+)
 NOTIFICATIONS_REQUESTS = Topic(
     "notifications.requests", NotificationRequest, "recipient key", 6, 30 * DAY_MS,
     description="Messages to send to citizens and officers",
@@ -103,6 +108,7 @@ ALL_TOPICS: tuple[Topic, ...] = (
     CASES_BHABIN,
     CASES_KAPOLSEK,
     CASES_KAPOLRES,
+    CASES_REFERENCES,
     NOTIFICATIONS_REQUESTS,
     NOTIFICATIONS_EVENTS,
     NOTIFICATIONS_DEADLETTER,
