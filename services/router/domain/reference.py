@@ -1,0 +1,83 @@
+"""Case references a person can read over the phone and type back: `BJN-7K3Q9X`.
+
+The six characters are Crockford base32 (no I, L, O, U) taken from a hash of the case id,
+so the same case always gets the same reference, on any partition and after any restart.
+Six characters give 2^30 (about 10^9) references: a clash between two cases is unlikely
+but possible (about 5% over 10,000 cases), so the owner of the reference -> case table
+asks for `make_reference(case_id, attempt=1)`, `attempt=2`, ... when a reference is taken.
+
+`normalise_reference` forgives what people do when typing: lower case, a space or no
+separator after the prefix, separators inside the code, O for 0 and I/L for 1.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+PREFIX = "BJN"
+CODE_LENGTH = 6
+CROCKFORD_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+_DECODE_CONFUSABLES = str.maketrans({"O": "0", "I": "1", "L": "1", "U": "V"})
+_SEPARATORS = r"[\s\-_.:/#]*"
+_CODE_CHARS = r"[0-9A-Za-z]"
+_REFERENCE_RE = re.compile(
+    rf"(?<![0-9A-Za-z])({PREFIX}){_SEPARATORS}((?:{_CODE_CHARS}[\s\-_.]?){{{CODE_LENGTH - 1}}}"
+    rf"{_CODE_CHARS})(?![0-9A-Za-z])",
+    re.IGNORECASE,
+)
+_BARE_CODE_RE = re.compile(rf"(?<![0-9A-Za-z])({_CODE_CHARS}{{{CODE_LENGTH}}})(?![0-9A-Za-z])")
+
+
+def make_reference(case_id: str, attempt: int = 0, prefix: str = PREFIX) -> str:
+    """`BJN-` and 6 Crockford base32 characters derived from `case_id` (and `attempt`)."""
+    basis = case_id if attempt == 0 else f"{case_id}#{attempt}"
+    number = int.from_bytes(hashlib.sha256(basis.encode()).digest()[:8], "big")
+    chars = []
+    for _ in range(CODE_LENGTH):
+        chars.append(CROCKFORD_ALPHABET[number & 31])
+        number >>= 5
+    return f"{prefix}-{''.join(chars)}"
+
+
+def _clean_code(raw: str) -> str | None:
+    code = re.sub(r"[\s\-_.]", "", raw).upper().translate(_DECODE_CONFUSABLES)
+    if len(code) != CODE_LENGTH or any(c not in CROCKFORD_ALPHABET for c in code):
+        return None
+    return code
+
+
+def normalise_reference(text: str, *, allow_bare: bool = False) -> str | None:
+    """The canonical `BJN-XXXXXX` for a typed reference, or None if it is not one.
+
+    With `allow_bare`, six code characters without the prefix are accepted too (only when
+    they contain a digit, so that an ordinary word is never taken for a reference).
+    """
+    stripped = text.strip()
+    match = _REFERENCE_RE.fullmatch(stripped)
+    if match:
+        code = _clean_code(match.group(2))
+        return f"{PREFIX}-{code}" if code else None
+    if allow_bare and _BARE_CODE_RE.fullmatch(stripped) and any(c.isdigit() for c in stripped):
+        code = _clean_code(stripped)
+        return f"{PREFIX}-{code}" if code else None
+    return None
+
+
+def find_reference(text: str) -> tuple[str, int, int] | None:
+    """The first reference inside a longer text: (canonical reference, start, end)."""
+    for match in _REFERENCE_RE.finditer(text):
+        code = _clean_code(match.group(2))
+        if code:
+            return f"{PREFIX}-{code}", match.start(), match.end()
+    return None
+
+
+def find_references(text: str) -> list[str]:
+    """Every reference in a text, canonical, in order, without repeats."""
+    found: list[str] = []
+    for match in _REFERENCE_RE.finditer(text):
+        code = _clean_code(match.group(2))
+        if code and f"{PREFIX}-{code}" not in found:
+            found.append(f"{PREFIX}-{code}")
+    return found
