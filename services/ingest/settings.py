@@ -2,11 +2,66 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+from pathlib import Path
+
+from pydantic import Field, SecretStr
 
 from servicekit.settings import CommonSettings
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
 class IngestSettings(CommonSettings):
     host: str = Field(default="127.0.0.1", validation_alias="INGEST_HOST")
     port: int = Field(default=8001, validation_alias="INGEST_PORT")
+
+    app_secret: SecretStr = Field(
+        default=SecretStr("matur-dev-app-secret"),
+        validation_alias="WHATSAPP_APP_SECRET",
+        description="Meta app secret: the HMAC key of X-Hub-Signature-256",
+    )
+    previous_app_secrets: SecretStr = Field(
+        default=SecretStr(""),
+        validation_alias="WHATSAPP_APP_SECRETS_PREVIOUS",
+        description="Comma-separated older app secrets still accepted during a rotation",
+    )
+    verify_token: SecretStr = Field(
+        default=SecretStr("matur-dev-verify-token"),
+        validation_alias="WHATSAPP_VERIFY_TOKEN",
+        description="The token Meta echoes in the GET verification handshake",
+    )
+    roster_file: str = Field(
+        default="deploy/sample-data/roster.bojonegoro.sample.json",
+        validation_alias="MATUR_ROSTER_FILE",
+        description="Lines and officers; a relative path is resolved against the repo root",
+    )
+    max_body_bytes: int = Field(
+        default=3 * 1024 * 1024,
+        validation_alias="INGEST_MAX_BODY_BYTES",
+        description="Larger webhook bodies are refused with 413 (Meta sends up to 3 MB)",
+    )
+    publish_timeout_s: float = Field(
+        default=5.0,
+        validation_alias="INGEST_PUBLISH_TIMEOUT_S",
+        description="Bound on dedupe + produce + acks of one POST; beyond it the POST gets 503",
+    )
+    db_pool_max: int = Field(default=20, validation_alias="INGEST_DB_POOL_MAX")
+    reconnect_interval_s: float = Field(
+        default=1.0,
+        validation_alias="INGEST_RECONNECT_INTERVAL_S",
+        description="Pause between attempts to reach Kafka or PostgreSQL while they are down",
+    )
+    deadletter_body_max_bytes: int = Field(
+        default=512 * 1024,
+        validation_alias="INGEST_DEADLETTER_BODY_MAX_BYTES",
+        description="Longer raw bodies are cut in dead letters (they must fit a Kafka record)",
+    )
+
+    def app_secrets(self) -> list[str]:
+        """The current app secret first, then every previous one still accepted."""
+        previous = [s.strip() for s in self.previous_app_secrets.get_secret_value().split(",")]
+        return [self.app_secret.get_secret_value(), *(s for s in previous if s)]
+
+    def roster_path(self) -> Path:
+        path = Path(self.roster_file)
+        return path if path.is_absolute() else REPO_ROOT / path

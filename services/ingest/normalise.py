@@ -1,0 +1,505 @@
+"""Turn one authentic webhook body into the contracts events ingest publishes.
+
+Pure functions over plain data: no Kafka, no HTTP, no SQL. Each `messages`, `statuses` and
+`errors` item of every change of every entry becomes one event carrying the raw item; what
+cannot be understood (not JSON, not a webhook, an item without an id…) is collected into
+one `WebhookDeadLetter` with the raw body, so nothing Meta sent is ever dropped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from functools import partial
+from typing import Any
+
+from pydantic import ValidationError
+
+from contracts.base import Message
+from contracts.lines import Line, Sender, citizen_key
+from contracts.topics import (
+    WHATSAPP_DEADLETTER,
+    WHATSAPP_ERRORS,
+    WHATSAPP_INBOUND,
+    WHATSAPP_STATUSES,
+    Topic,
+)
+from contracts.whatsapp_events import (
+    ChannelError,
+    DeliveryStatus,
+    ErrorDetail,
+    InboundMessage,
+    LocationPin,
+    MediaRef,
+    MessageContext,
+    ReplyChoice,
+    WebhookDeadLetter,
+)
+from services.ingest.meta_webhook import (
+    Change,
+    ChangeValue,
+    Contact,
+    Entry,
+    MessageItem,
+    MetaError,
+    StatusItem,
+    WebhookBody,
+)
+
+LineLookup = Callable[[str, str | None], Line]
+"""(phone_number_id, display_phone_number) -> the line it is, configured or not."""
+
+WHATSAPP_OBJECT = "whatsapp_business_account"
+
+
+@dataclass(frozen=True)
+class Outgoing:
+    """One event ready to produce: topic, key and serialised value."""
+
+    topic: Topic
+    key: str | None
+    event: Message
+    value: bytes
+
+    @property
+    def message_id(self) -> str:
+        return self.event.message_id
+
+
+@dataclass
+class Rejected:
+    path: str
+    reason: str
+    item: Any
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"path": self.path, "reason": self.reason, "item": self.item}
+
+
+@dataclass
+class NormalisedBody:
+    events: list[Outgoing] = field(default_factory=list)
+    rejected: list[Rejected] = field(default_factory=list)
+    dead_letter_reason: str | None = None  # set when the whole body went to the dead letter
+
+
+class ItemError(ValueError):
+    """An item that is readable JSON but not something we can turn into an event."""
+
+
+def outgoing(topic: Topic, key: str | None, event: Message) -> Outgoing:
+    return Outgoing(topic, key, event, event.to_bytes())
+
+
+def epoch_seconds(value: str | int | None, fallback: datetime) -> datetime:
+    """Meta's timestamps are Unix seconds, usually as a string."""
+    if value is None:
+        return fallback
+    try:
+        return datetime.fromtimestamp(int(value), UTC)
+    except (TypeError, ValueError, OverflowError, OSError):
+        return fallback
+
+
+def error_details(errors: list[MetaError]) -> list[ErrorDetail]:
+    return [
+        ErrorDetail(
+            code=e.code,
+            title=e.title,
+            message=e.message,
+            details=(e.error_data.details if e.error_data else None) or e.details,
+            href=e.href,
+        )
+        for e in errors
+    ]
+
+
+def _short(err: ValidationError) -> str:
+    parts = []
+    for e in err.errors()[:3]:
+        loc = ".".join(str(x) for x in e["loc"]) or "body"
+        parts.append(f"{loc}: {e['msg']}")
+    return "; ".join(parts)
+
+
+# --- inbound messages ----------------------------------------------------------------------
+
+
+def matching_contact(
+    contacts: list[tuple[Contact, dict[str, Any]]], msg: MessageItem
+) -> tuple[Contact, dict[str, Any]] | None:
+    """The `contacts[]` entry describing the sender of `msg`."""
+    for contact, raw in contacts:
+        if msg.from_user_id and contact.user_id == msg.from_user_id:
+            return contact, raw
+        if msg.from_ and contact.wa_id == msg.from_:
+            return contact, raw
+    if len(contacts) == 1:
+        return contacts[0]
+    return None
+
+
+def sender_of(msg: MessageItem, contact: Contact | None) -> Sender:
+    """BSUID first, phone number as an optional attribute (usernames arrive without one).
+
+    A `user_changed_user_id` system message has neither `from` nor contacts: the sender is
+    the user under their previous id, so it stays in the order of their earlier messages.
+    """
+    user_id = msg.from_user_id or (contact.user_id if contact else None)
+    if not user_id and msg.system is not None:
+        user_id = msg.system.previous_user_id or msg.system.user_id
+    wa_id = msg.from_ or (contact.wa_id if contact else None)
+    if not user_id and not wa_id:
+        raise ItemError("message without a sender (no from, from_user_id or contact)")
+    profile = contact.profile if contact else None
+    return Sender(
+        key=citizen_key(user_id, wa_id),
+        user_id=user_id,
+        wa_id=wa_id,
+        profile_name=profile.name if profile else None,
+        username=profile.username if profile else None,
+        parent_user_id=msg.from_parent_user_id or (contact.parent_user_id if contact else None),
+    )
+
+
+def _content(msg: MessageItem) -> dict[str, Any]:
+    """The readable content of a message, by type (also used for an edit's new content)."""
+    out: dict[str, Any] = {}
+    if msg.text is not None:
+        out["text"] = msg.text.body
+    found = msg.media()
+    if found is not None:
+        kind, media = found
+        out["media"] = MediaRef(
+            kind=kind,
+            media_id=media.id,
+            mime_type=media.mime_type,
+            sha256=media.sha256,
+            caption=media.caption,
+            filename=media.filename,
+            url=media.url,
+            voice=media.voice,
+            animated=media.animated,
+        )
+        if media.caption:
+            out["text"] = media.caption
+    if msg.location is not None:
+        loc = msg.location
+        out["location"] = LocationPin(
+            latitude=loc.latitude,
+            longitude=loc.longitude,
+            name=loc.name,
+            address=loc.address,
+            url=loc.url,
+        )
+    if msg.interactive is not None:
+        inter = msg.interactive
+        reply = inter.button_reply or inter.list_reply
+        if reply is not None:
+            kind = inter.type or ("button_reply" if inter.button_reply else "list_reply")
+            out["choice"] = ReplyChoice(
+                kind=kind, id=reply.id, title=reply.title, description=reply.description
+            )
+            out["text"] = reply.title
+        elif inter.nfm_reply is not None:
+            flow = inter.nfm_reply
+            out["choice"] = ReplyChoice(kind="nfm_reply", id=flow.name, title=flow.body)
+            out["text"] = flow.body
+    if msg.button is not None:
+        out["choice"] = ReplyChoice(kind="button", id=msg.button.payload, title=msg.button.text)
+        out["text"] = msg.button.text
+    if msg.reaction is not None:
+        out["reaction_emoji"] = msg.reaction.emoji or None  # "" or absent: reaction removed
+        out["reaction_to_wamid"] = msg.reaction.message_id
+    if msg.order is not None and msg.order.text:
+        out["text"] = msg.order.text
+    if msg.system is not None:
+        out["text"] = msg.system.body
+    if msg.contacts is not None:
+        out["contacts_shared"] = msg.contacts
+    return out
+
+
+def inbound_message(
+    raw: dict[str, Any],
+    contacts: list[tuple[Contact, dict[str, Any]]],
+    line: Line,
+    waba_id: str | None,
+    received_at: datetime,
+) -> InboundMessage:
+    msg = MessageItem.model_validate(raw)
+    match = matching_contact(contacts, msg)
+    contact, raw_contact = match if match else (None, None)
+    content = _content(msg)
+    original_wamid = None
+    if msg.revoke is not None:
+        original_wamid = msg.revoke.original_message_id
+    if msg.edit is not None:
+        original_wamid = msg.edit.original_message_id
+        if msg.edit.message:
+            content.update(_content(MessageItem.model_validate({"id": msg.id, **msg.edit.message})))
+    ctx = msg.context
+    return InboundMessage(
+        message_id=f"in:{msg.id}",
+        wamid=msg.id,
+        waba_id=waba_id,
+        line=line,
+        sender=sender_of(msg, contact),
+        sent_at=epoch_seconds(msg.timestamp, received_at),
+        received_at=received_at,
+        type=msg.type or "unknown",
+        context=MessageContext(
+            replied_to_wamid=ctx.id,
+            replied_to_from=ctx.from_,
+            forwarded=bool(ctx.forwarded),
+            frequently_forwarded=bool(ctx.frequently_forwarded),
+        )
+        if ctx is not None
+        else None,
+        referral=raw.get("referral") if isinstance(raw.get("referral"), dict) else None,
+        system=raw.get("system") if isinstance(raw.get("system"), dict) else None,
+        errors=error_details(msg.errors),
+        raw=raw,
+        contact=raw_contact,
+        original_wamid=original_wamid,
+        **content,
+    )
+
+
+# --- statuses and errors -------------------------------------------------------------------
+
+
+def delivery_status(raw: dict[str, Any], line: Line, received_at: datetime) -> DeliveryStatus:
+    st = StatusItem.model_validate(raw)
+    recipient_key = (
+        citizen_key(st.recipient_user_id, st.recipient_id)
+        if (st.recipient_user_id or st.recipient_id)
+        else None
+    )
+    return DeliveryStatus(
+        message_id=f"st:{st.id}:{st.status}",
+        wamid=st.id,
+        status=st.status,
+        status_at=epoch_seconds(st.timestamp, received_at),
+        line=line,
+        recipient_wa_id=st.recipient_id,
+        recipient_user_id=st.recipient_user_id,
+        recipient_key=recipient_key,
+        errors=error_details(st.errors),
+        pricing=st.pricing,
+        conversation=st.conversation,
+        biz_opaque_callback_data=st.biz_opaque_callback_data,
+        raw=raw,
+    )
+
+
+def channel_error(
+    raw: dict[str, Any], line: Line, waba_id: str | None, field_name: str, message_id: str
+) -> ChannelError:
+    err = MetaError.model_validate(raw)
+    return ChannelError(
+        message_id=message_id,
+        line=line,
+        waba_id=waba_id,
+        field=field_name,
+        errors=error_details([err]),
+        raw=raw,
+    )
+
+
+# --- the whole body ------------------------------------------------------------------------
+
+
+def body_sha256(body: bytes) -> str:
+    return hashlib.sha256(body).hexdigest()
+
+
+def _item(
+    result: NormalisedBody, path: str, build: Callable[[], tuple[Topic, str | None, Message]]
+) -> None:
+    """Build one event; any failure sends the item to the dead letter instead."""
+    try:
+        topic, key, event = build()
+        result.events.append(outgoing(topic, key, event))
+    except ValidationError as err:
+        result.rejected.append(Rejected(path, f"invalid item: {_short(err)}", None))
+    except Exception as err:  # an item we cannot read must not block the rest of the body
+        result.rejected.append(Rejected(path, f"{type(err).__name__}: {err}"[:300], None))
+
+
+def _change(
+    result: NormalisedBody,
+    raw_change: Any,
+    path: str,
+    waba_id: str | None,
+    sha: str,
+    lines: LineLookup,
+    received_at: datetime,
+) -> None:
+    change = Change.model_validate(raw_change)
+    if change.field != "messages":
+        raise ItemError(f"unhandled webhook field {change.field!r}")
+    value = ChangeValue.model_validate(change.value)
+    line = lines(value.metadata.phone_number_id, value.metadata.display_phone_number)
+    contacts: list[tuple[Contact, dict[str, Any]]] = []
+    for raw_contact in value.contacts:
+        try:
+            contacts.append((Contact.model_validate(raw_contact), raw_contact))
+        except ValidationError:
+            continue  # still in each message's dead letter or raw body; not needed to key
+
+    for k, raw in enumerate(value.messages):
+        _item(
+            result,
+            f"{path}.value.messages[{k}]",
+            partial(_inbound_item, raw, contacts, line, waba_id, received_at),
+        )
+    for k, raw in enumerate(value.statuses):
+        _item(
+            result,
+            f"{path}.value.statuses[{k}]",
+            partial(_status_item, raw, line, received_at),
+        )
+    for k, raw in enumerate(value.errors):
+        message_id = f"err:{sha[:32]}:{path}.errors[{k}]"
+        _item(
+            result,
+            f"{path}.value.errors[{k}]",
+            partial(_error_item, raw, line, waba_id, message_id),
+        )
+
+
+def _require_dict(raw: Any) -> dict[str, Any]:
+    if not isinstance(raw, dict):
+        raise ItemError("item is not a JSON object")
+    return raw
+
+
+def _inbound_item(
+    raw: Any,
+    contacts: list[tuple[Contact, dict[str, Any]]],
+    line: Line,
+    waba_id: str | None,
+    received_at: datetime,
+) -> tuple[Topic, str | None, Message]:
+    event = inbound_message(_require_dict(raw), contacts, line, waba_id, received_at)
+    return WHATSAPP_INBOUND, event.sender.key, event
+
+
+def _status_item(raw: Any, line: Line, received_at: datetime) -> tuple[Topic, str | None, Message]:
+    event = delivery_status(_require_dict(raw), line, received_at)
+    return WHATSAPP_STATUSES, event.wamid, event
+
+
+def _error_item(
+    raw: Any, line: Line, waba_id: str | None, message_id: str
+) -> tuple[Topic, str | None, Message]:
+    event = channel_error(_require_dict(raw), line, waba_id, "messages", message_id)
+    return WHATSAPP_ERRORS, line.phone_number_id, event
+
+
+def _fill_rejected_items(result: NormalisedBody, data: Any) -> None:
+    """Attach to each rejected path the item it names, read from the parsed body."""
+    for rejected in result.rejected:
+        if rejected.item is None:
+            rejected.item = _at_path(data, rejected.path)
+
+
+def _at_path(data: Any, path: str) -> Any:
+    node = data
+    for part in path.replace("]", "").replace("[", ".").split("."):
+        if not part:
+            continue
+        try:
+            node = node[int(part)] if part.isdigit() else node[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return node
+
+
+def normalise_body(
+    body: bytes,
+    lines: LineLookup,
+    received_at: datetime,
+    deadletter_body_max_bytes: int = 512 * 1024,
+) -> NormalisedBody:
+    """Every event of an authentic webhook body, plus at most one dead letter."""
+    result = NormalisedBody()
+    sha = body_sha256(body)
+    try:
+        data = json.loads(body)
+    except (UnicodeDecodeError, json.JSONDecodeError) as err:
+        result.dead_letter_reason = f"body is not JSON: {err}"[:300]
+    else:
+        try:
+            envelope = WebhookBody.model_validate(data)
+            if envelope.object not in (None, WHATSAPP_OBJECT):
+                raise ItemError(f"webhook object {envelope.object!r} is not {WHATSAPP_OBJECT}")
+        except ValidationError as err:
+            result.dead_letter_reason = f"not a WhatsApp webhook: {_short(err)}"[:300]
+        except ItemError as err:
+            result.dead_letter_reason = str(err)
+        else:
+            for i, raw_entry in enumerate(envelope.entry):
+                try:
+                    entry = Entry.model_validate(raw_entry)
+                except ValidationError as err:
+                    result.rejected.append(Rejected(f"entry[{i}]", _short(err), None))
+                    continue
+                for j, raw_change in enumerate(entry.changes):
+                    path = f"entry[{i}].changes[{j}]"
+                    try:
+                        _change(result, raw_change, path, entry.id, sha, lines, received_at)
+                    except ValidationError as err:
+                        reason = f"invalid change: {_short(err)}"
+                        result.rejected.append(Rejected(path, reason, None))
+                    except ItemError as err:
+                        result.rejected.append(Rejected(path, str(err), None))
+            _fill_rejected_items(result, data)
+    if result.dead_letter_reason or result.rejected:
+        result.events.append(
+            dead_letter(body, sha, result, received_at, deadletter_body_max_bytes)
+        )
+    return result
+
+
+def dead_letter(
+    body: bytes,
+    sha: str,
+    result: NormalisedBody,
+    received_at: datetime,
+    body_max_bytes: int,
+) -> Outgoing:
+    """One record for everything of this body we could not understand, with the raw body.
+
+    The record must fit Kafka's record size: a very long body is cut (its SHA-256 and the
+    rejected items are still complete), and if the rejected items alone are too large their
+    content is dropped, keeping path and reason.
+    """
+    truncated = len(body) > body_max_bytes
+    text = body[:body_max_bytes].decode("utf-8", errors="replace")
+    reason = result.dead_letter_reason or (
+        f"{len(result.rejected)} item(s) could not be understood: {result.rejected[0].reason}"
+    )[:300]
+    rejected = [r.as_dict() for r in result.rejected]
+
+    def build(rejected: list[dict[str, Any]]) -> WebhookDeadLetter:
+        return WebhookDeadLetter(
+            message_id=f"dl:{sha}",
+            reason=reason,
+            body=text,
+            body_sha256=sha,
+            body_truncated=truncated,
+            received_at=received_at,
+            rejected=rejected,
+        )
+
+    event = build(rejected)
+    value = event.to_bytes()
+    if len(value) > body_max_bytes + 64 * 1024:
+        event = build([{"path": r["path"], "reason": r["reason"]} for r in rejected])
+        value = event.to_bytes()
+    return Outgoing(WHATSAPP_DEADLETTER, None, event, value)
