@@ -22,12 +22,12 @@ class MetaModel(BaseModel):
 
 class WebhookBody(MetaModel):
     object: str | None = None
-    entry: list[dict[str, Any]]
+    entry: list[Any]
 
 
 class Entry(MetaModel):
     id: str | None = Field(default=None, description="WhatsApp Business Account id")
-    changes: list[dict[str, Any]] = Field(default_factory=list)
+    changes: list[Any] = Field(default_factory=list)
 
 
 class Change(MetaModel):
@@ -57,10 +57,10 @@ class ChangeValue(MetaModel):
 
     messaging_product: str | None = None
     metadata: Metadata
-    contacts: list[dict[str, Any]] = Field(default_factory=list)
-    messages: list[dict[str, Any]] = Field(default_factory=list)
-    statuses: list[dict[str, Any]] = Field(default_factory=list)
-    errors: list[dict[str, Any]] = Field(default_factory=list)
+    contacts: list[Any] = Field(default_factory=list)
+    messages: list[Any] = Field(default_factory=list)
+    statuses: list[Any] = Field(default_factory=list)
+    errors: list[Any] = Field(default_factory=list)
 
 
 # --- parts of items ------------------------------------------------------------------------
