@@ -86,6 +86,20 @@ async def _drop_database(server_dsn: str, session_dsn: str) -> None:
         await conn.close()
 
 
+async def _delete_topics(bootstrap: str, prefix: str) -> None:
+    """Remove this session's topics (ours and the ones Faust created under our prefix)."""
+    from aiokafka.admin import AIOKafkaAdminClient
+
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+    await admin.start()
+    try:
+        mine = [t for t in await admin.list_topics() if t.startswith(prefix)]
+        if mine:
+            await admin.delete_topics(mine)
+    finally:
+        await admin.close()
+
+
 @pytest.fixture(scope="session")
 def infra(base_infra: tuple[str, str]) -> Iterator[Infra]:
     bootstrap, server_dsn = base_infra
@@ -94,6 +108,8 @@ def infra(base_infra: tuple[str, str]) -> Iterator[Infra]:
     db = asyncio.run(_create_session_database(server_dsn))
     yield Infra(bootstrap, db, prefix)
     asyncio.run(_drop_database(server_dsn, db))
+    if os.environ.get("MATUR_TESTS_KEEP_TOPICS") != "1":
+        asyncio.run(_delete_topics(bootstrap, prefix))
 
 
 @pytest.fixture
