@@ -1,0 +1,227 @@
+"""Sending one notification: claim it, choose free-form or template, call the API, retry
+what is transient, dead-letter what is not, record the wamid, publish what happened.
+
+Exactly once: a notification is sent only by the instance that claimed its row in the
+sends table, and never again once the row says it was sent (or may have been). See the
+README, "Exactly once", for the one narrow window this cannot close.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import timedelta
+
+from contracts.base import utcnow
+from contracts.notifications import NotificationRequest, NotificationStatus
+from services.notifier import metrics
+from services.notifier import send_states as st
+from services.notifier.catalogue import TemplateNames, render
+from services.notifier.error_policy import Backoff, SendFailure, Verdict, classify, needs_alert
+from services.notifier.graph_client import GraphCallError, GraphClient
+from services.notifier.pacing import LineBuckets, RecipientPacer
+from services.notifier.publisher import Publisher, dead_letter, notification_event
+from services.notifier.sends_store import ClaimOutcome, SendRow, SendsStore
+from services.notifier.service_window import WindowStore, is_open, recipient_identities
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class DeliveryConfig:
+    owner: str
+    lease_s: float
+    http_timeout_s: float
+    max_attempts: int
+    backoff: Backoff
+    templates: TemplateNames
+    default_line: str
+    graph_phone_number_id: Callable[[str], str]
+    window_margin: timedelta = timedelta(minutes=5)
+
+
+def alert(code: int | None, reason: str, notification_id: str) -> None:
+    metrics.ALERTS.labels(str(code)).inc()
+    log.error(
+        "WhatsApp refused a send for a reason a person must fix",
+        extra={"alert": True, "code": code, "reason": reason, "notification_id": notification_id},
+    )
+
+
+class Deliverer:
+    def __init__(
+        self,
+        cfg: DeliveryConfig,
+        store: SendsStore,
+        windows: WindowStore,
+        graph: GraphClient,
+        publisher: Publisher,
+        pacer: RecipientPacer,
+        buckets: LineBuckets,
+        max_concurrent_calls: int = 64,
+    ) -> None:
+        self.cfg = cfg
+        self.store = store
+        self.windows = windows
+        self.graph = graph
+        self.publisher = publisher
+        self.pacer = pacer
+        self.buckets = buckets
+        self._calls = asyncio.Semaphore(max_concurrent_calls)
+
+    async def deliver(self, req: NotificationRequest) -> None:
+        """Handle one request; returns once this instance has nothing more to do for it."""
+        while True:
+            claim = await self.store.claim(req, self.cfg.owner, self.cfg.lease_s)
+            if claim.outcome == ClaimOutcome.OWNED:
+                break
+            if claim.outcome == ClaimOutcome.FINISHED:
+                metrics.SKIPPED_DUPLICATES.inc()
+                await self._publish_missing(claim.row, req)
+                return
+            if claim.outcome == ClaimOutcome.UNKNOWN:
+                metrics.OUTCOME_UNKNOWN.inc()
+                log.warning(
+                    "not resending: a call for this notification was in flight when its "
+                    "sender stopped; a status webhook will tell whether it went",
+                    extra={"notification_id": req.message_id},
+                )
+                return
+            # another instance holds it (sending, or waiting to retry): look after its lease
+            await asyncio.sleep(min(max(claim.row.lease_left_s, 0.05), self.cfg.lease_s))
+        await self._send_owned(req, claim.row)
+
+    async def _window_open(self, req: NotificationRequest, line: str) -> bool:
+        last = await self.windows.last_inbound(line, recipient_identities(req.recipient))
+        return is_open(last, utcnow(), self.cfg.window_margin)
+
+    async def _send_owned(self, req: NotificationRequest, row: SendRow) -> None:
+        nid = req.message_id
+        line = req.line_phone_number_id or self.cfg.default_line
+        pace_key = req.recipient.key
+        use_template = row.used_template or not await self._window_open(req, line)
+        retries = 0
+        while True:
+            try:
+                body = render(req, use_template=use_template, names=self.cfg.templates)
+            except (ValueError, KeyError, TypeError, AttributeError) as exc:
+                failure = SendFailure(code=None, details=f"cannot render: {exc}")
+                await self._dead_letter(req, failure, failure.details or "", row.attempts)
+                return
+            await self.pacer.wait(line, pace_key)
+            await self.buckets[line].take()
+            attempt = await self.store.start_call(
+                nid, self.cfg.owner, self.cfg.http_timeout_s + self.cfg.lease_s, use_template
+            )
+            if attempt is None:
+                log.warning("lost the claim on a notification", extra={"notification_id": nid})
+                return
+            started = time.monotonic()
+            try:
+                async with self._calls:
+                    accepted = await self.graph.send(self.cfg.graph_phone_number_id(line), body)
+            except GraphCallError as exc:
+                metrics.SEND_LATENCY.observe(time.monotonic() - started)
+                failure = exc.failure
+                verdict = classify(failure, used_template=use_template)
+                if needs_alert(failure.code):
+                    alert(failure.code, failure.reason(), nid)
+                if verdict == Verdict.USE_TEMPLATE:
+                    metrics.TEMPLATE_FALLBACKS.inc()
+                    log.info(
+                        "outside the 24-hour window: sending the template instead",
+                        extra={"notification_id": nid},
+                    )
+                    use_template = True
+                    if not await self.store.record_retry(
+                        nid, self.cfg.owner, self.cfg.lease_s, failure
+                    ):
+                        return
+                    continue
+                if verdict == Verdict.RETRY and attempt < self.cfg.max_attempts:
+                    retries += 1
+                    delay = self.cfg.backoff.delay(failure, retries)
+                    if failure.code == 131056:
+                        self.pacer.push_back(line, pace_key, delay)
+                    if not await self.store.record_retry(
+                        nid, self.cfg.owner, delay + self.cfg.lease_s, failure
+                    ):
+                        return  # a status webhook proved the "failed" call went through
+                    metrics.RETRIED.labels(str(failure.code)).inc()
+                    log.info(
+                        "transient send error, retrying",
+                        extra={
+                            "notification_id": nid,
+                            "code": failure.code,
+                            "attempt": attempt,
+                            "delay_s": round(delay, 3),
+                        },
+                    )
+                    try:
+                        await asyncio.sleep(delay)
+                    except asyncio.CancelledError:
+                        await asyncio.shield(self.store.release(nid, self.cfg.owner))
+                        raise
+                    continue
+                reason = failure.reason()
+                if verdict == Verdict.RETRY:
+                    reason = f"still failing after {attempt} attempts: {reason}"
+                await self._dead_letter(req, failure, reason, attempt)
+                return
+            metrics.SEND_LATENCY.observe(time.monotonic() - started)
+            self.pacer.sent(line, pace_key)
+            # the narrow window: record the wamid before anything else, even when cancelled
+            row = await asyncio.shield(self.store.record_sent(nid, accepted.wamid))
+            metrics.SENT.labels(req.kind.value, str(use_template).lower()).inc()
+            log.info(
+                "notification sent",
+                extra={
+                    "notification_id": nid,
+                    "kind": req.kind.value,
+                    "template": use_template,
+                    "wamid": accepted.wamid,
+                    "attempt": attempt,
+                },
+            )
+            if row.state == st.SENT:  # not already moved on by a status webhook
+                await self._publish(row, NotificationStatus.SENT)
+            return
+
+    async def _dead_letter(
+        self, req: NotificationRequest, failure: SendFailure, reason: str, attempts: int
+    ) -> None:
+        row = await self.store.record_dead_letter(req.message_id, self.cfg.owner, failure)
+        if row is None:
+            return
+        metrics.DEAD_LETTERED.labels(str(failure.code)).inc()
+        log.warning(
+            "notification dead-lettered",
+            extra={
+                "notification_id": req.message_id,
+                "code": failure.code,
+                "reason": reason,
+                "attempts": attempts,
+            },
+        )
+        await self.publisher.dead_letter(dead_letter(req, failure, reason, attempts))
+        await self._publish(row, NotificationStatus.DEAD_LETTERED, failure)
+
+    async def _publish(
+        self, row: SendRow, status: NotificationStatus, failure: SendFailure | None = None
+    ) -> None:
+        await self.publisher.event(notification_event(row, status, failure=failure))
+        await self.store.event_published(row.notification_id, status.value)
+
+    async def _publish_missing(self, row: SendRow, req: NotificationRequest) -> None:
+        """A finished notification whose event may not have gone out (stopped in between)."""
+        status = st.event_status(row.state)
+        if status is None or row.last_event_status == row.state:
+            return
+        if status == NotificationStatus.DEAD_LETTERED:
+            failure = SendFailure(code=row.last_error_code, details=row.last_error)
+            reason = row.last_error or "dead-lettered"
+            await self.publisher.dead_letter(dead_letter(req, failure, reason, row.attempts))
+        await self._publish(row, status)

@@ -1,0 +1,97 @@
+"""The WhatsApp Cloud API messages endpoint, over httpx: one call, its answer or its error."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+
+from services.notifier.error_policy import SendFailure
+
+
+@dataclass(frozen=True)
+class Accepted:
+    """HTTP 200: accepted (not yet delivered; statuses follow by webhook)."""
+
+    wamid: str
+    message_status: str | None = None  # templates may say "accepted" (pacing)
+    wa_id: str | None = None
+
+
+class GraphCallError(Exception):
+    def __init__(self, failure: SendFailure) -> None:
+        super().__init__(failure.reason())
+        self.failure = failure
+
+
+def parse_error(status_code: int, payload: Any) -> SendFailure:
+    """Meta's `{"error": {code, message, error_data: {details}, fbtrace_id}}`."""
+    error = payload.get("error") if isinstance(payload, dict) else None
+    if not isinstance(error, dict):
+        return SendFailure(code=None, http_status=status_code, details="no error body")
+    data = error.get("error_data") if isinstance(error.get("error_data"), dict) else {}
+    code = error.get("code")
+    return SendFailure(
+        code=int(code) if isinstance(code, int | str) and str(code).isdigit() else None,
+        http_status=status_code,
+        title=error.get("error_user_title") or error.get("message"),
+        details=(data or {}).get("details") or error.get("error_user_msg"),
+        fbtrace_id=error.get("fbtrace_id"),
+    )
+
+
+def parse_accepted(payload: Any) -> Accepted | None:
+    if not isinstance(payload, dict):
+        return None
+    messages = payload.get("messages")
+    if not isinstance(messages, list) or not messages or not isinstance(messages[0], dict):
+        return None
+    wamid = messages[0].get("id")
+    if not wamid:
+        return None
+    contacts = payload.get("contacts") or [{}]
+    wa_id = contacts[0].get("wa_id") if isinstance(contacts[0], dict) else None
+    return Accepted(str(wamid), messages[0].get("message_status"), wa_id)
+
+
+class GraphClient:
+    def __init__(self, base_url: str, version: str, access_token: str, timeout_s: float) -> None:
+        self._client = httpx.AsyncClient(
+            base_url=base_url.rstrip("/"),
+            headers={"Authorization": f"Bearer {access_token}"},
+            timeout=httpx.Timeout(timeout_s, connect=min(timeout_s, 5.0)),
+            limits=httpx.Limits(max_connections=100, max_keepalive_connections=50),
+        )
+        self._version = version
+
+    async def close(self) -> None:
+        await self._client.aclose()
+
+    async def send(self, phone_number_id: str, body: dict[str, Any]) -> Accepted:
+        """POST the message; raise GraphCallError with what Meta said (or that it said nothing)."""
+        url = f"/{self._version}/{phone_number_id}/messages"
+        try:
+            response = await self._client.post(url, json=body)
+        except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
+            # the request never left: safe to retry
+            raise GraphCallError(
+                SendFailure(code=None, no_answer=True, details=type(exc).__name__)
+            ) from exc
+        except httpx.HTTPError as exc:
+            # sent, but no (whole) answer: Meta may have accepted it
+            raise GraphCallError(
+                SendFailure(code=None, no_answer=True, maybe_sent=True, details=type(exc).__name__)
+            ) from exc
+        try:
+            payload = response.json()
+        except ValueError:
+            payload = None
+        if response.status_code == 200:
+            accepted = parse_accepted(payload)
+            if accepted is not None:
+                return accepted
+            raise GraphCallError(
+                SendFailure(code=None, http_status=200, details="200 without messages[].id")
+            )
+        raise GraphCallError(parse_error(response.status_code, payload))
