@@ -153,7 +153,10 @@ def shorten(text: str, limit: int) -> str:
 
 def one_line(text: str, limit: int = TEMPLATE_PARAM_MAX) -> str:
     """A template parameter: no newlines or tabs, no long runs of spaces, no bold marks."""
-    flat = _SPACES.sub(" ", text.replace("*", "")).strip()
+    lines = [ln.strip().removeprefix("• ").strip() for ln in text.replace("*", "").splitlines()]
+    lines = [ln for ln in lines if ln]
+    sentences = [ln if ln[-1] in ".!?:;…" else ln + "." for ln in lines[:-1]] + lines[-1:]
+    flat = _SPACES.sub(" ", " ".join(sentences)).strip()
     return shorten(flat, limit) or "-"
 
 
