@@ -22,7 +22,7 @@ from servicekit.logging_setup import register_secret
 from services.sandbox.citizens import CitizenDirectory
 from services.sandbox.failure_plan import FailurePlan, FailureRule
 from services.sandbox.graph_errors import GraphError, token_error
-from services.sandbox.identities import bsuid_for_phone, new_wamid
+from services.sandbox.identities import bsuid_for_phone, new_wamid, recipient_key
 from services.sandbox.inbound_request import FailureRequest, InboundRequest
 from services.sandbox.lines import display_numbers, fallback_display_number
 from services.sandbox.media_store import MediaStore, tiny_png
@@ -282,7 +282,7 @@ def _control_router(sandbox: Sandbox) -> APIRouter:
     async def add_failure(req: FailureRequest) -> dict[str, Any]:
         rule = FailureRule(
             code=req.code, remaining=req.count, phone_number_id=req.phone_number_id,
-            to=req.to.lstrip("+") if req.to else None, is_async=req.is_async,
+            to=recipient_key(req.to) if req.to else None, is_async=req.is_async,
             details=req.details,
         )
         sandbox.failures.add(rule)

@@ -27,3 +27,11 @@ def bsuid_for_phone(phone: str) -> str:
     country = "ID" if digits.startswith("62") else "US"
     number = int(hashlib.sha256(f"bsuid:{digits}".encode()).hexdigest()[:16], 16)
     return f"{country}.{number:020d}"[:23]
+
+
+def recipient_key(to: str) -> str:
+    """How the sandbox files a recipient: a BSUID (`ID.…`) as is, a phone as its digits."""
+    to = to.strip()
+    if "." in to:
+        return to
+    return "".join(ch for ch in to if ch.isdigit())

@@ -7,6 +7,8 @@ from collections import deque
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from services.sandbox.identities import recipient_key
+
 
 @dataclass(frozen=True)
 class SendRecord:
@@ -57,7 +59,7 @@ class SendLog:
     ) -> list[SendRecord]:
         with self._lock:
             records = list(self._records)
-        wanted_to = to.lstrip("+") if to else None
+        wanted_to = recipient_key(to) if to else None
         return [
             r
             for r in records

@@ -233,7 +233,7 @@ async def test_a_bsuid_only_send_answers_with_user_id_and_no_wa_id(
 async def test_injected_failures_fail_the_next_n_sends_then_succeed(
     graph: httpx.AsyncClient, client: SandboxClient, code: int, http_status: int
 ) -> None:
-    await client.inject_failure(code, count=2, to="6281234567890")
+    await client.inject_failure(code, count=2, to="+62 812-3456-7890")
 
     other = await graph.post(PATH, json=text(to="+6289999999999"))
     first = await graph.post(PATH, json=text())
@@ -245,7 +245,7 @@ async def test_injected_failures_fail_the_next_n_sends_then_succeed(
     assert_meta_error(second, code, http_status)
     assert third.status_code == 200
     assert await client.list_failures() == []
-    refused = await client.list_messages(to="6281234567890", accepted=False)
+    refused = await client.list_messages(to="+6281234567890", accepted=False)
     assert [r["response"]["error"]["code"] for r in refused] == [code, code]
 
 
