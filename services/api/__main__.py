@@ -9,7 +9,7 @@ from services.api.settings import ApiSettings
 def main() -> None:
     settings = ApiSettings()
     configure_logging("api", settings.log_format, settings.log_level)
-    serve(create_app(), settings.host, settings.port)
+    serve(create_app(settings), settings.host, settings.port)
 
 
 if __name__ == "__main__":

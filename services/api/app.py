@@ -1,17 +1,187 @@
-"""The api service's HTTP app (placeholder until its issue lands: health only)."""
+"""The api service's HTTP app: wiring of the pool, producer, projection and routers."""
 
 from __future__ import annotations
 
-from fastapi import FastAPI
+import contextlib
+import logging
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable
 
+import asyncpg
+from fastapi import FastAPI, Request, Response
+from fastapi.responses import JSONResponse
+from prometheus_client import Histogram
+
+from contracts.roster import Roster, load_roster
+from contracts.topics import (
+    CASES_COMMANDS,
+    CASES_EVENTS,
+    NOTIFICATIONS_EVENTS,
+    NOTIFICATIONS_REQUESTS,
+)
 from servicekit.health import health_router
+from servicekit.kafka_clients import durable_producer
+from servicekit.logging_setup import register_secret
+from services.api.access import routes as access_routes
+from services.api.access.ratelimit import RateLimiter
+from services.api.cases import actions
+from services.api.cases import routes as case_routes
+from services.api.context import ApiContext, Limiters
+from services.api.database import create_pool, migrate, seed_roster
+from services.api.directory import routes as directory_routes
+from services.api.directory.areas import load_areas
+from services.api.errors import COMMON_RESPONSES
+from services.api.projection.batch import ProjectionTopics
+from services.api.projection.consumer import Projector
+from services.api.settings import ApiSettings, repo_path
+from services.api.stats import routes as stats_routes
+from services.api.stream import routes as stream_routes
+from services.api.stream.signal import ChangeSignal
+
+log = logging.getLogger(__name__)
+
+REQUEST_SECONDS = Histogram(
+    "matur_api_request_seconds",
+    "HTTP request duration by route and status",
+    ["method", "route", "status"],
+    buckets=(0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1, 2.5),
+)
 
 
-async def _ready() -> dict[str, bool]:
-    return {"placeholder": True}
+def read_roster(settings: ApiSettings) -> Roster | None:
+    path = repo_path(settings.roster_file)
+    try:
+        return load_roster(path)
+    except (OSError, ValueError) as exc:
+        log.warning("roster file not read", extra={"path": str(path), "error": repr(exc)})
+        return None
 
 
-def create_app() -> FastAPI:
-    app = FastAPI(title="Matur api")
-    app.include_router(health_router("api", _ready))
+def limiters(settings: ApiSettings) -> Limiters:
+    return Limiters(
+        per_token=RateLimiter(settings.token_burst, settings.token_rate_per_s),
+        sign_in_officer=RateLimiter(
+            settings.sign_in_officer_burst, settings.sign_in_officer_per_min / 60
+        ),
+        sign_in_ip=RateLimiter(settings.sign_in_ip_burst, settings.sign_in_ip_per_min / 60),
+    )
+
+
+def projection_topics(settings: ApiSettings) -> ProjectionTopics:
+    return ProjectionTopics(
+        CASES_EVENTS.full_name(settings.topic_prefix),
+        NOTIFICATIONS_EVENTS.full_name(settings.topic_prefix),
+    )
+
+
+@contextlib.asynccontextmanager
+async def running(app: FastAPI, settings: ApiSettings) -> AsyncIterator[None]:
+    dsn = settings.database_url.get_secret_value()
+    register_secret(dsn.split("@")[0].rsplit(":", 1)[-1] if "@" in dsn else None)
+    roster = read_roster(settings)
+    regency = roster.regency_code if roster else settings.regency_code
+    conn = await asyncpg.connect(dsn)
+    try:
+        await migrate(conn, settings.projection_schema)
+        if roster:
+            await seed_roster(conn, roster)
+    finally:
+        await conn.close()
+    pool = await create_pool(
+        dsn, settings.projection_schema, settings.pool_min_size, settings.pool_max_size
+    )
+    producer = durable_producer(settings.kafka_bootstrap_servers, "matur-api")
+    ctx = ApiContext(
+        settings=settings,
+        pool=pool,
+        producer=producer,
+        areas=load_areas(repo_path(settings.area_data_dir), regency),
+        regency_code=regency,
+        limiters=limiters(settings),
+        signal=ChangeSignal(),
+        commands_topic=CASES_COMMANDS.full_name(settings.topic_prefix),
+        notification_requests_topic=NOTIFICATIONS_REQUESTS.full_name(settings.topic_prefix),
+    )
+    app.state.ctx = ctx
+    try:
+        await producer.start()
+        ctx.producer_started = True
+        if settings.projection_enabled:
+            ctx.projector = Projector(
+                pool,
+                settings.kafka_bootstrap_servers,
+                settings.projection_group,
+                projection_topics(settings),
+                regency,
+                on_applied=ctx.signal.notify,
+            )
+            ctx.projector.start()
+        log.info("api started", extra={"regency": regency, "projection": ctx.projector is not None})
+        yield
+    finally:
+        if ctx.projector:
+            await ctx.projector.stop()
+        ctx.producer_started = False
+        await producer.stop()
+        await pool.close()
+
+
+def create_app(settings: ApiSettings | None = None) -> FastAPI:
+    settings = settings or ApiSettings()
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        async with running(app, settings):
+            yield
+
+    app = FastAPI(
+        title="Matur API",
+        version="1.0.0",
+        description="Case state, timeline and statistics for officers and dashboards of "
+        "Polres Bojonegoro, each caller seeing only their own areas.",
+        lifespan=lifespan,
+        responses=COMMON_RESPONSES,
+    )
+
+    async def readiness() -> dict[str, bool]:
+        ctx: ApiContext | None = getattr(app.state, "ctx", None)
+        if ctx is None:
+            return {"database": False, "kafka_producer": False, "projection": False}
+        try:
+            async with ctx.pool.acquire(timeout=2) as conn:
+                db = await conn.fetchval("SELECT 1") == 1
+        except Exception:
+            db = False
+        projection = ctx.projector.alive if ctx.projector else not settings.projection_enabled
+        return {"database": db, "kafka_producer": ctx.producer_started, "projection": projection}
+
+    app.include_router(health_router("api", readiness))
+    app.include_router(access_routes.router)
+    app.include_router(case_routes.router)
+    app.include_router(actions.router)
+    app.include_router(directory_routes.router)
+    app.include_router(stats_routes.router)
+    app.include_router(stream_routes.router)
+
+    @app.exception_handler(asyncpg.DataError)
+    async def bad_data(_: Request, exc: asyncpg.DataError) -> JSONResponse:
+        return JSONResponse({"detail": f"invalid input: {exc.__class__.__name__}"}, status_code=422)
+
+    @app.exception_handler(OverflowError)
+    async def overflow(_: Request, exc: OverflowError) -> JSONResponse:
+        return JSONResponse({"detail": "a date or number is out of range"}, status_code=422)
+
+    @app.middleware("http")
+    async def timing(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        started = time.perf_counter()
+        response = await call_next(request)
+        route = request.scope.get("route")
+        path = getattr(route, "path", "unmatched")
+        REQUEST_SECONDS.labels(request.method, path, response.status_code).observe(
+            time.perf_counter() - started
+        )
+        return response
+
     return app

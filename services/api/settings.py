@@ -2,11 +2,55 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from pydantic import Field
 
 from servicekit.settings import CommonSettings
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+
+
+def repo_path(value: str) -> Path:
+    """A path from the settings: relative paths are relative to the repository root."""
+    path = Path(value)
+    return path if path.is_absolute() else REPO_ROOT / path
 
 
 class ApiSettings(CommonSettings):
     host: str = Field(default="127.0.0.1", validation_alias="API_HOST")
     port: int = Field(default=8000, validation_alias="API_PORT")
+    roster_file: str = Field(
+        default="deploy/sample-data/roster.bojonegoro.sample.json",
+        validation_alias="MATUR_ROSTER_FILE",
+    )
+    area_data_dir: str = Field(
+        default="../shared/data/idn-area", validation_alias="MATUR_AREA_DATA_DIR"
+    )
+    regency_code: str = Field(
+        default="35.22",
+        validation_alias="MATUR_REGENCY_CODE",
+        description="Used only when the roster file cannot be read",
+    )
+    system_line_id: str = Field(default="103522000000000", validation_alias="MATUR_SYSTEM_LINE_ID")
+    projection_enabled: bool = Field(default=True, validation_alias="MATUR_API_PROJECTION")
+    projection_group: str = Field(
+        default="matur-api-projection", validation_alias="MATUR_API_PROJECTION_GROUP"
+    )
+    projection_schema: str = Field(default="projection", validation_alias="MATUR_API_SCHEMA")
+    pool_min_size: int = Field(default=2, validation_alias="MATUR_API_POOL_MIN")
+    pool_max_size: int = Field(default=10, validation_alias="MATUR_API_POOL_MAX")
+    token_ttl_hours: float = Field(default=12.0, validation_alias="MATUR_API_TOKEN_TTL_HOURS")
+    sign_in_code_ttl_s: int = Field(default=300, validation_alias="MATUR_API_CODE_TTL_S")
+    sign_in_max_attempts: int = Field(default=5, validation_alias="MATUR_API_CODE_ATTEMPTS")
+    sign_in_officer_burst: int = Field(default=3, validation_alias="MATUR_API_SIGNIN_OFFICER_BURST")
+    sign_in_officer_per_min: float = Field(
+        default=1.0, validation_alias="MATUR_API_SIGNIN_OFFICER_PER_MIN"
+    )
+    sign_in_ip_burst: int = Field(default=10, validation_alias="MATUR_API_SIGNIN_IP_BURST")
+    sign_in_ip_per_min: float = Field(default=6.0, validation_alias="MATUR_API_SIGNIN_IP_PER_MIN")
+    token_rate_per_s: float = Field(default=20.0, validation_alias="MATUR_API_TOKEN_RATE")
+    token_burst: int = Field(default=100, validation_alias="MATUR_API_TOKEN_BURST")
+    export_max_rows: int = Field(default=100_000, validation_alias="MATUR_API_EXPORT_MAX_ROWS")
+    stream_poll_s: float = Field(default=0.5, validation_alias="MATUR_API_STREAM_POLL_S")
+    stream_heartbeat_s: float = Field(default=15.0, validation_alias="MATUR_API_STREAM_HEARTBEAT_S")

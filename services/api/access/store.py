@@ -1,0 +1,209 @@
+"""SQL of tokens, sign-in codes and the roster officers (schema `api`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+import asyncpg
+
+from services.api.access.roles import OFFICER_ROLES, Principal, Role
+from services.api.access.secrets import (
+    code_hash,
+    code_matches,
+    new_salt,
+    new_token,
+    new_token_id,
+    token_hash,
+)
+from services.api.database import Conn
+
+
+@dataclass(frozen=True)
+class IssuedToken:
+    token: str
+    token_id: str
+    role: Role
+    expires_at: datetime
+
+
+@dataclass(frozen=True)
+class OfficerRecord:
+    officer_id: str
+    name: str
+    rank: str | None
+    tier: str
+    wa_id: str
+    area_codes: tuple[str, ...]
+    active: bool
+
+
+def _officer(row: asyncpg.Record) -> OfficerRecord:
+    return OfficerRecord(
+        row["officer_id"],
+        row["name"],
+        row["rank"],
+        row["tier"],
+        row["wa_id"],
+        tuple(row["area_codes"]),
+        row["active"],
+    )
+
+
+async def issue_token(
+    conn: Conn,
+    role: Role,
+    name: str,
+    ttl: timedelta,
+    officer_id: str | None = None,
+    scope: tuple[str, ...] = (),
+    reveal_reporter: bool = False,
+) -> IssuedToken:
+    token, token_id = new_token(), new_token_id()
+    expires_at = datetime.now(UTC) + ttl
+    await conn.execute(
+        """INSERT INTO api.tokens (token_id, token_hash, role, name, officer_id, scope,
+                                   reveal_reporter, expires_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)""",
+        token_id,
+        token_hash(token),
+        role.value,
+        name,
+        officer_id,
+        list(scope),
+        reveal_reporter,
+        expires_at,
+    )
+    return IssuedToken(token, token_id, role, expires_at)
+
+
+async def principal_for_token(conn: Conn, token: str) -> Principal | None:
+    """The caller a live token stands for. An officer's scope is his current roster areas,
+    so a roster change applies at once; an inactive or removed officer has no access."""
+    row = await conn.fetchrow(
+        """SELECT t.token_id, t.role, t.name, t.officer_id, t.scope, t.reveal_reporter,
+                  o.area_codes, o.active, o.name AS officer_name
+             FROM api.tokens t LEFT JOIN api.officers o ON o.officer_id = t.officer_id
+            WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND t.expires_at > now()""",
+        token_hash(token),
+    )
+    if row is None:
+        return None
+    role = Role(row["role"])
+    if role in OFFICER_ROLES:
+        if not row["active"] or row["area_codes"] is None:
+            return None
+        scope, name = tuple(row["area_codes"]), row["officer_name"]
+    else:
+        scope, name = tuple(row["scope"]), row["name"]
+    return Principal(
+        token_id=row["token_id"],
+        role=role,
+        name=name,
+        officer_id=row["officer_id"],
+        scope=scope,
+        reveal_reporter=row["reveal_reporter"],
+    )
+
+
+async def revoke_token(conn: Conn, token_id: str) -> bool:
+    status = await conn.execute(
+        "UPDATE api.tokens SET revoked_at = now() WHERE token_id = $1 AND revoked_at IS NULL",
+        token_id,
+    )
+    return status != "UPDATE 0"
+
+
+async def revoke_officer_tokens(conn: Conn, officer_id: str) -> int:
+    status = await conn.execute(
+        "UPDATE api.tokens SET revoked_at = now() WHERE officer_id = $1 AND revoked_at IS NULL",
+        officer_id,
+    )
+    return int(status.rsplit(" ", 1)[-1])
+
+
+async def find_officer(
+    conn: Conn, officer_id: str | None = None, wa_id: str | None = None
+) -> OfficerRecord | None:
+    if officer_id:
+        row = await conn.fetchrow("SELECT * FROM api.officers WHERE officer_id = $1", officer_id)
+    elif wa_id:
+        row = await conn.fetchrow(
+            "SELECT * FROM api.officers WHERE wa_id = $1 ORDER BY officer_id LIMIT 1",
+            wa_id.lstrip("+"),
+        )
+    else:
+        return None
+    return _officer(row) if row else None
+
+
+async def list_officers(conn: Conn) -> list[OfficerRecord]:
+    return [_officer(r) for r in await conn.fetch("SELECT * FROM api.officers ORDER BY officer_id")]
+
+
+async def upsert_officer(conn: Conn, o: OfficerRecord) -> bool:
+    """Create or replace an officer; True when it was created."""
+    created = await conn.fetchval(
+        """INSERT INTO api.officers (officer_id, name, rank, tier, wa_id, area_codes, active,
+                                     updated_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, now())
+           ON CONFLICT (officer_id) DO UPDATE SET name = EXCLUDED.name, rank = EXCLUDED.rank,
+               tier = EXCLUDED.tier, wa_id = EXCLUDED.wa_id, area_codes = EXCLUDED.area_codes,
+               active = EXCLUDED.active, updated_at = now()
+           RETURNING (xmax = 0)""",
+        o.officer_id,
+        o.name,
+        o.rank,
+        o.tier,
+        o.wa_id,
+        list(o.area_codes),
+        o.active,
+    )
+    return bool(created)
+
+
+async def delete_officer(conn: Conn, officer_id: str) -> bool:
+    async with conn.transaction():
+        status = await conn.execute("DELETE FROM api.officers WHERE officer_id = $1", officer_id)
+        await revoke_officer_tokens(conn, officer_id)
+        await conn.execute("DELETE FROM api.sign_in_codes WHERE officer_id = $1", officer_id)
+    return status != "DELETE 0"
+
+
+async def store_code(conn: Conn, officer_id: str, code: str, ttl_s: int) -> None:
+    """Replace the officer's pending code (only its salted hash is kept)."""
+    salt = new_salt()
+    await conn.execute(
+        """INSERT INTO api.sign_in_codes (officer_id, salt, code_hash, expires_at)
+           VALUES ($1, $2, $3, now() + make_interval(secs => $4))
+           ON CONFLICT (officer_id) DO UPDATE SET salt = EXCLUDED.salt,
+               code_hash = EXCLUDED.code_hash, expires_at = EXCLUDED.expires_at,
+               attempts = 0, created_at = now()""",
+        officer_id,
+        salt,
+        code_hash(salt, officer_id, code),
+        float(ttl_s),
+    )
+
+
+async def consume_code(
+    conn: Conn, officer_id: str, code: str, max_attempts: int
+) -> bool:
+    """Whether `code` is the officer's live code. A right code is used up; a wrong one
+    counts an attempt, and the code dies after `max_attempts` wrong ones."""
+    async with conn.transaction():
+        row = await conn.fetchrow(
+            """SELECT salt, code_hash, attempts, expires_at > now() AS live
+                 FROM api.sign_in_codes WHERE officer_id = $1 FOR UPDATE""",
+            officer_id,
+        )
+        if row is None or not row["live"] or row["attempts"] >= max_attempts:
+            return False
+        if code_matches(bytes(row["salt"]), officer_id, code, bytes(row["code_hash"])):
+            await conn.execute("DELETE FROM api.sign_in_codes WHERE officer_id = $1", officer_id)
+            return True
+        await conn.execute(
+            "UPDATE api.sign_in_codes SET attempts = attempts + 1 WHERE officer_id = $1",
+            officer_id,
+        )
+        return False

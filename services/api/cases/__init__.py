@@ -1,0 +1,1 @@
+"""Cases: list, detail with timeline, CSV export, and actions sent as commands."""

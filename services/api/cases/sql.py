@@ -1,0 +1,130 @@
+"""SQL for reading cases, with the caller's area scope inside every WHERE clause."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from services.api.access.roles import Principal, split_scope
+from services.api.cases.listing import CaseFilters, CaseSort, Cursor
+
+OVERDUE = (
+    "(c.due_at IS NOT NULL AND c.due_at < now() AND c.status IN ('open', 'awaiting_village'))"
+)
+
+SUMMARY_COLUMNS = """c.case_id, c.reference, c.version, c.status, c.tier, c.assignee_id,
+    c.assignee_name, c.regency_code, c.district_code, c.village_code, c.category, c.urgency,
+    c.emergency, c.about_officer_id, c.confidential, c.opened_at, c.updated_at,
+    c.acknowledged_at, c.resolved_at, c.due_at, c.escalations, c.rating, c.summary,
+    (c.snapshot -> 'reporter')::text AS reporter,
+    (c.due_at IS NOT NULL AND c.due_at < now() AND c.status IN ('open', 'awaiting_village'))
+        AS overdue"""
+
+
+@dataclass
+class Sql:
+    """A WHERE clause under construction with numbered parameters."""
+
+    params: list[Any] = field(default_factory=list)
+    where: list[str] = field(default_factory=list)
+
+    def param(self, value: Any) -> str:
+        self.params.append(value)
+        return f"${len(self.params)}"
+
+    def clause(self) -> str:
+        return " AND ".join(self.where) if self.where else "TRUE"
+
+
+def scope_condition(sql: Sql, principal: Principal, alias: str = "c") -> str:
+    """The rows of the caller's areas: FALSE for an empty scope (never everything)."""
+    s = split_scope(principal.scope)
+    parts = []
+    if s.regencies:
+        parts.append(f"{alias}.regency_code = ANY({sql.param(list(s.regencies))}::text[])")
+    if s.districts:
+        parts.append(f"{alias}.district_code = ANY({sql.param(list(s.districts))}::text[])")
+    if s.villages:
+        parts.append(f"{alias}.village_code = ANY({sql.param(list(s.villages))}::text[])")
+    return "(" + " OR ".join(parts) + ")" if parts else "FALSE"
+
+
+def _any(sql: Sql, column: str, values: tuple[Any, ...]) -> None:
+    if values:
+        sql.where.append(f"c.{column} = ANY({sql.param([str(v) for v in values])}::text[])")
+
+
+def filtered(principal: Principal, filters: CaseFilters) -> Sql:
+    sql = Sql()
+    sql.where.append(scope_condition(sql, principal))
+    _any(sql, "status", filters.statuses)
+    _any(sql, "tier", filters.tiers)
+    _any(sql, "category", filters.categories)
+    _any(sql, "urgency", filters.urgencies)
+    _any(sql, "district_code", filters.districts)
+    _any(sql, "village_code", filters.villages)
+    if filters.assignee:
+        sql.where.append(f"c.assignee_id = {sql.param(filters.assignee)}")
+    for column, op, value in (
+        ("opened_at", ">=", filters.opened_from),
+        ("opened_at", "<", filters.opened_to),
+        ("updated_at", ">=", filters.updated_from),
+        ("updated_at", "<", filters.updated_to),
+    ):
+        if value is not None:
+            sql.where.append(f"c.{column} {op} {sql.param(value)}")
+    if filters.overdue is not None:
+        cond = OVERDUE
+        sql.where.append(cond if filters.overdue else f"NOT {cond}")
+    if filters.text:
+        sql.where.append(f"c.search @@ websearch_to_tsquery('simple', {sql.param(filters.text)})")
+    return sql
+
+
+def list_query(
+    principal: Principal, filters: CaseFilters, sort: CaseSort, limit: int, cursor: Cursor | None
+) -> tuple[str, list[Any]]:
+    """One page (limit + 1 rows, to know whether there is a next one)."""
+    sql = filtered(principal, filters)
+    col = sort.column
+    direction, op = ("DESC", "<") if sort.descending else ("ASC", ">")
+    if cursor is not None:
+        sql.where.append(
+            f"(c.{col}, c.case_id) {op} ({sql.param(cursor.value)}, {sql.param(cursor.case_id)})"
+        )
+    text = (
+        f"SELECT {SUMMARY_COLUMNS} FROM cases c WHERE {sql.clause()} "  # noqa: S608
+        f"ORDER BY c.{col} {direction}, c.case_id {direction} LIMIT {sql.param(limit + 1)}"
+    )
+    return text, sql.params
+
+
+def export_query(
+    principal: Principal, filters: CaseFilters, sort: CaseSort, max_rows: int
+) -> tuple[str, list[Any]]:
+    sql = filtered(principal, filters)
+    direction = "DESC" if sort.descending else "ASC"
+    text = (
+        f"SELECT {SUMMARY_COLUMNS} FROM cases c WHERE {sql.clause()} "  # noqa: S608
+        f"ORDER BY c.{sort.column} {direction}, c.case_id {direction} LIMIT {sql.param(max_rows)}"
+    )
+    return text, sql.params
+
+
+def one_case_query(principal: Principal, case_id: str) -> tuple[str, list[Any]]:
+    sql = Sql()
+    sql.where.append(f"c.case_id = {sql.param(case_id)}")
+    sql.where.append(scope_condition(sql, principal))
+    text = (
+        f"SELECT {SUMMARY_COLUMNS}, c.reporter_key, c.snapshot::text AS snapshot "  # noqa: S608
+        f"FROM cases c WHERE {sql.clause()}"
+    )
+    return text, sql.params
+
+
+TIMELINE_QUERY = """SELECT version, seq, kind, occurred_at, entry::text AS entry
+    FROM case_timeline WHERE case_id = $1 ORDER BY version"""
+
+NOTIFICATIONS_QUERY = """SELECT notification_id, kind, status, recipient_kind, wamid,
+    used_template, error_code, error_details, first_at, status_at
+    FROM notifications WHERE case_id = $1 ORDER BY first_at, notification_id"""

@@ -1,0 +1,42 @@
+"""What the request handlers share: pool, producer, projector, area names, limiters."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import asyncpg
+from aiokafka import AIOKafkaProducer
+from fastapi import Request
+
+from services.api.access.ratelimit import RateLimiter
+from services.api.directory.areas import AreaDirectory
+from services.api.projection.consumer import Projector
+from services.api.settings import ApiSettings
+from services.api.stream.signal import ChangeSignal
+
+
+@dataclass(frozen=True)
+class Limiters:
+    per_token: RateLimiter
+    sign_in_officer: RateLimiter
+    sign_in_ip: RateLimiter
+
+
+@dataclass
+class ApiContext:
+    settings: ApiSettings
+    pool: asyncpg.Pool
+    producer: AIOKafkaProducer
+    areas: AreaDirectory
+    regency_code: str
+    limiters: Limiters
+    signal: ChangeSignal
+    commands_topic: str
+    notification_requests_topic: str
+    projector: Projector | None = None
+    producer_started: bool = False
+
+
+def api_context(request: Request) -> ApiContext:
+    ctx: ApiContext = request.app.state.ctx
+    return ctx

@@ -1,0 +1,1 @@
+"""Districts, villages and officers of the regency; admins change the roster."""

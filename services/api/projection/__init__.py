@@ -1,0 +1,1 @@
+"""The PostgreSQL projection of `cases.events` and `notifications.events`."""

@@ -1,0 +1,1 @@
+"""Statistics for dashboards over a chosen period, within the caller's areas."""

@@ -1,0 +1,1 @@
+"""The live stream of case events (Server-Sent Events)."""
