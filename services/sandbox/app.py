@@ -38,7 +38,7 @@ from services.sandbox.webhook_bodies import (
     status_body,
     status_item,
 )
-from services.sandbox.webhook_delivery import DeliveryResult, WebhookSender
+from services.sandbox.webhook_delivery import WEBHOOKS, DeliveryResult, WebhookSender
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +46,9 @@ GRAPH_REQUESTS = Counter(
     "sandbox_graph_requests_total", "Graph API /messages calls by outcome and error code",
     ["outcome", "code"],
 )
+# Status deliveries waiting or running; beyond this (a stopped receiver under load) new
+# messages get no status webhooks rather than unbounded memory.
+MAX_PENDING_STATUS_DELIVERIES = 10_000
 _VERSION = re.compile(r"^v\d+\.\d+$")
 
 
@@ -171,6 +174,9 @@ class Sandbox:
                 failure_details=failure[1] if failure else None,
             )
             callback = body.get("biz_opaque_callback_data")
+            if self.pending >= MAX_PENDING_STATUS_DELIVERIES:
+                WEBHOOKS.labels("status", "dropped").inc()
+                return wamid, response
             self._spawn(self._deliver_statuses(
                 line, recipient, wamid, planned,
                 callback if isinstance(callback, str) else None,
