@@ -7,6 +7,7 @@ are durably published (see durable_publish.py), 503 otherwise so Meta retries.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from collections.abc import AsyncIterator
@@ -19,6 +20,7 @@ from fastapi.responses import JSONResponse, PlainTextResponse, Response
 from servicekit.health import health_router
 from servicekit.logging_setup import register_secret
 from services.ingest.connections import DatabaseLink, ProducerLink
+from services.ingest.dedupe_retention import prune_periodically
 from services.ingest.durable_publish import publish_exactly_once
 from services.ingest.lines_config import LineDirectory, load_lines
 from services.ingest.metrics import (
@@ -82,11 +84,20 @@ def create_app(settings: IngestSettings | None = None) -> FastAPI:
         lines = load_lines(settings.roster_path())
         producer_link.start()
         db_link.start()
+        pruning = (
+            asyncio.create_task(
+                prune_periodically(lambda: db_link.pool, settings.dedupe_retention_days)
+            )
+            if settings.dedupe_retention_days > 0
+            else None
+        )
         log.info(
             "ingest started",
             extra={"app_secrets": len(secrets), "topic_prefix": settings.topic_prefix},
         )
         yield
+        if pruning is not None:
+            pruning.cancel()
         await producer_link.stop()
         await db_link.stop()
 

@@ -57,6 +57,12 @@ class IngestSettings(CommonSettings):
         description="Longer raw bodies are cut in dead letters (they must fit a Kafka record)",
     )
 
+    dedupe_retention_days: int = Field(
+        default=30,
+        validation_alias="INGEST_DEDUPE_RETENTION_DAYS",
+        description="Dedupe keys older than this are deleted hourly; 0 keeps them forever",
+    )
+
     def app_secrets(self) -> list[str]:
         """The current app secret first, then every previous one still accepted."""
         previous = [s.strip() for s in self.previous_app_secrets.get_secret_value().split(",")]
