@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
 import httpx
 
 from services.notifier.error_policy import SendFailure
+
+_TITLE_CODE = re.compile(r"^\(#\d+\)\s*")  # Meta's message is "(#code) title"
 
 
 @dataclass(frozen=True)
@@ -35,7 +38,8 @@ def parse_error(status_code: int, payload: Any) -> SendFailure:
     return SendFailure(
         code=int(code) if isinstance(code, int | str) and str(code).isdigit() else None,
         http_status=status_code,
-        title=error.get("error_user_title") or error.get("message"),
+        title=error.get("error_user_title")
+        or _TITLE_CODE.sub("", str(error.get("message") or "")),
         details=(data or {}).get("details") or error.get("error_user_msg"),
         fbtrace_id=error.get("fbtrace_id"),
     )

@@ -1,0 +1,63 @@
+"""Fixtures: one sandbox Graph API subprocess per session, one notifier subprocess per
+module, a Kafka producer/reader. Every test uses its own recipients, so nothing is reset."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from services.sandbox.client import SandboxClient
+from tests.conftest import Infra
+from tests.notifier.harness import Kafka, ServiceProcess, notifier_env, sandbox_process
+
+
+@pytest.fixture(scope="session")
+def log_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("notifier-logs")
+
+
+@pytest.fixture(scope="session")
+async def sandbox_url(log_dir: Path) -> AsyncIterator[str]:
+    process = sandbox_process(log_dir)
+    process.start()
+    try:
+        await process.wait_ready()
+        yield process.url
+    finally:
+        process.stop()
+
+
+@pytest.fixture
+async def sandbox(sandbox_url: str) -> AsyncIterator[SandboxClient]:
+    async with SandboxClient(sandbox_url) as client:
+        yield client
+
+
+@pytest.fixture(scope="session")
+async def kafka(infra: Infra) -> AsyncIterator[Kafka]:
+    client = Kafka(infra.kafka_bootstrap_servers, infra.topic_prefix)
+    await client.start()
+    yield client
+    await client.stop()
+
+
+@pytest.fixture(scope="module")
+async def notifier(infra: Infra, sandbox_url: str, log_dir: Path) -> AsyncIterator[ServiceProcess]:
+    """A notifier subprocess (`python -m services.notifier`) with short waits. Recipients
+    wait 1.5 s between two messages, so pacing is visible."""
+    group = f"notifier-{uuid.uuid4().hex[:8]}"
+    process = ServiceProcess(
+        "services.notifier",
+        notifier_env(infra.env(), sandbox_url, group, NOTIFIER_RECIPIENT_INTERVAL_S="1.5"),
+        "NOTIFIER_PORT",
+        log_dir / f"{group}.log",
+    )
+    process.start()
+    try:
+        await process.wait_ready()
+        yield process
+    finally:
+        process.stop()
