@@ -31,6 +31,20 @@ from services.api.settings import ApiSettings, repo_path
 log = logging.getLogger(__name__)
 
 
+async def _all_partitions(
+    consumer: AIOKafkaConsumer, topics: ProjectionTopics, timeout_s: float = 30.0
+) -> list[TopicPartition]:
+    """Subscribe without a group: the consumer is assigned every partition of both topics."""
+    names = {topics.case_events, topics.notification_events}
+    consumer.subscribe(topics=list(names))
+    deadline = time.monotonic() + timeout_s
+    while {tp.topic for tp in consumer.assignment()} != names:
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"topics not found: {sorted(names)}")
+        await asyncio.sleep(0.1)
+    return sorted(consumer.assignment())
+
+
 async def _behind(consumer: AIOKafkaConsumer, end: dict[TopicPartition, int]) -> bool:
     for tp, offset in end.items():
         if await consumer.position(tp) < offset:
@@ -82,13 +96,7 @@ async def rebuild(settings: ApiSettings, schema: str | None = None, swap: bool =
         await migrate(conn, live)
         await conn.execute(f"DROP SCHEMA IF EXISTS {target} CASCADE")
         await migrate_projection(conn, target)
-        await consumer.topics()  # fetches metadata
-        tps = [
-            TopicPartition(t, p)
-            for t in (topics.case_events, topics.notification_events)
-            for p in sorted(consumer.partitions_for_topic(t) or ())
-        ]
-        consumer.assign(tps)
+        tps = await _all_partitions(consumer, topics)
         await consumer.seek_to_beginning(*tps)
         end = await consumer.end_offsets(tps)
         await conn.execute(f"SET search_path TO {target}")

@@ -215,3 +215,16 @@ async def wait_projected(infra: Infra, case_id: str, version: int) -> None:
         return v is not None and v >= version
 
     await wait_for(reached)
+
+
+@pytest.fixture(scope="session")
+async def scoped(api: RunningApi, producer: AIOKafkaProducer, infra: Infra) -> Any:
+    from tests.api.scoped_cases import make_scoped_cases
+
+    cases = make_scoped_cases()
+    topic = CASES_EVENTS.full_name(infra.topic_prefix)
+    for e in cases.all:
+        await producer.send_and_wait(topic, e.to_bytes(), key=e.case.case_id.encode())
+    for e in cases.all:
+        await wait_projected(infra, e.case.case_id, 1)
+    return cases

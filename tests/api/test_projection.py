@@ -1,0 +1,129 @@
+"""The projection: events become rows, replays change nothing, a rebuild from offset 0
+equals the live projection."""
+
+from __future__ import annotations
+
+import asyncpg
+import httpx
+from aiokafka import AIOKafkaProducer
+
+from contracts.case_events import CaseEventKind, TimelineEntry
+from contracts.notifications import NotificationStatus
+from contracts.topics import NOTIFICATIONS_EVENTS
+from contracts.whatsapp_events import MediaRef
+from services.api.rebuild import rebuild
+from tests.api.conftest import VILLAGE_A1, Publish, RunningApi, wait_for, wait_projected
+from tests.api.factories import acknowledged, next_event, notification, opened
+from tests.conftest import Infra
+
+
+async def test_events_build_the_case_and_its_timeline(
+    api: RunningApi, client: httpx.AsyncClient, publish: Publish, infra: Infra
+) -> None:
+    e1 = opened(VILLAGE_A1, "Ada pencurian sapi di kandang pak Karto")
+    e2 = next_event(
+        e1,
+        CaseEventKind.MESSAGE_ADDED,
+        TimelineEntry(text="Pelaku dua orang", media=MediaRef(kind="image", media_id="m1")),
+    )
+    e3 = acknowledged(e2, "bhb-a", "Bripka Adi")
+    await publish([e1, e2, e3, notification(e1.case.case_id, NotificationStatus.DELIVERED)])
+    await wait_projected(infra, e1.case.case_id, 3)
+
+    r = await client.get(f"/cases/{e1.case.case_id}", headers=api.headers("kapolres"))
+    assert r.status_code == 200, r.text
+    case = r.json()
+    assert case["status"] == "acknowledged" and case["version"] == 3
+    assert case["village_name"] == "Luwihaji" and case["district_name"] == "Ngraho"
+    assert [t["kind"] for t in case["timeline"]] == ["opened", "message_added", "acknowledged"]
+    assert case["timeline"][1]["media"]["media_id"] == "m1"
+    assert case["timeline"][2]["actor_name"] == "Bripka Adi"
+
+    async def notified() -> list[dict[str, str]]:
+        body = (await client.get(f"/cases/{e1.case.case_id}", headers=api.headers("kapolres")))
+        return list(body.json()["notifications"])
+
+    notes = await wait_for(notified)
+    assert notes[0]["status"] == "delivered"
+
+
+async def test_replays_change_nothing_and_statuses_never_go_down(
+    api: RunningApi,
+    client: httpx.AsyncClient,
+    publish: Publish,
+    producer: AIOKafkaProducer,
+    infra: Infra,
+) -> None:
+    e1 = opened(VILLAGE_A1, "Jalan rusak dan gelap rawan begal")
+    e2 = next_event(e1, CaseEventKind.MESSAGE_ADDED, TimelineEntry(text="tolong segera"))
+    await publish([e1, e2])
+    await wait_projected(infra, e1.case.case_id, 2)
+    before = (await client.get(f"/cases/{e1.case.case_id}", headers=api.headers("kapolres"))).json()
+
+    e3 = next_event(e2, CaseEventKind.NOTE_ADDED, TimelineEntry(text="dicek besok"))
+    await publish([e1, e2, e1, e3])  # replays, then one new event as a marker
+    await wait_projected(infra, e1.case.case_id, 3)
+    after = (await client.get(f"/cases/{e1.case.case_id}", headers=api.headers("kapolres"))).json()
+    assert [t["version"] for t in after["timeline"]] == [1, 2, 3]
+    assert after["timeline"][:2] == before["timeline"]
+
+    # The reporter's texts are searchable once each, not once per replay.
+    conn = await asyncpg.connect(infra.database_url)
+    try:
+        text = await conn.fetchval(
+            "SELECT messages_text FROM projection.cases WHERE case_id = $1", e1.case.case_id
+        )
+    finally:
+        await conn.close()
+    assert text == "Jalan rusak dan gelap rawan begal tolong segera"
+
+    # Notification statuses only move up: read, then a late delivered, stays read.
+    cid = e1.case.case_id
+    nid = f"{cid}:1:receipt:c_y"
+    topic = NOTIFICATIONS_EVENTS.full_name(infra.topic_prefix)
+    marker = notification(cid, NotificationStatus.SENT, notification_id=nid + ":marker")
+    for event in (
+        notification(cid, NotificationStatus.SENT, nid),
+        notification(cid, NotificationStatus.READ, nid),
+        notification(cid, NotificationStatus.DELIVERED, nid),
+        marker,
+    ):
+        await producer.send_and_wait(topic, event.to_bytes(), key=nid.encode())
+
+    async def statuses() -> dict[str, str] | None:
+        body = (await client.get(f"/cases/{cid}", headers=api.headers("kapolres"))).json()
+        found = {n["notification_id"]: n["status"] for n in body["notifications"]}
+        return found if marker.notification_id in found else None
+
+    found = await wait_for(statuses)
+    assert found[nid] == "read"
+
+
+async def test_rebuild_from_offset_zero_equals_the_live_projection(
+    api: RunningApi, publish: Publish, infra: Infra
+) -> None:
+    e1 = opened(VILLAGE_A1, "Kebakaran lahan tebu")
+    await publish([e1, next_event(e1, CaseEventKind.ESCALATED, escalations=1)])
+    await wait_projected(infra, e1.case.case_id, 2)
+    await rebuild(api.settings, schema="projection_check", swap=False)
+
+    conn = await asyncpg.connect(infra.database_url)
+    queries = {
+        "cases": "SELECT case_id, version, status, messages_text, snapshot, search::text"
+        " FROM {s}.cases ORDER BY case_id",
+        "timeline": "SELECT case_id, version, kind, entry, snapshot, village_code"
+        " FROM {s}.case_timeline ORDER BY case_id, version",
+        "notifications": "SELECT * FROM {s}.notifications ORDER BY notification_id",
+    }
+    try:
+        for name, query in queries.items():
+            rebuilt = [dict(r) for r in await conn.fetch(query.format(s="projection_check"))]
+
+            async def same(q: str = query, expected: list[dict[str, object]] = rebuilt) -> bool:
+                return [dict(r) for r in await conn.fetch(q.format(s="projection"))] == expected
+
+            await wait_for(same)
+            assert rebuilt, name
+    finally:
+        await conn.execute("DROP SCHEMA projection_check CASCADE")
+        await conn.close()
