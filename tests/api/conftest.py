@@ -72,6 +72,7 @@ def api_settings(infra: Infra, roster_file: Path, **overrides: Any) -> ApiSettin
         "port": free_port(),
         "token_rate_per_s": 1000.0,
         "token_burst": 1000,
+        "sign_in_ip_burst": 200,
         "stream_poll_s": 0.2,
         "log_format": "console",
     }

@@ -18,7 +18,7 @@ ROLES = sorted(VISIBLE)
 async def test_list_shows_only_the_callers_areas(
     who: str, api: RunningApi, client: httpx.AsyncClient, scoped: ScopedCases
 ) -> None:
-    params = {"q": scoped.word, "limit": 200}
+    params: dict[str, str | int] = {"q": scoped.word, "limit": 200}
     r = await client.get("/cases", params=params, headers=api.headers(who))
     assert r.status_code == 200, r.text
     assert {c["case_id"] for c in r.json()["items"]} == scoped.ids(*VISIBLE[who])
