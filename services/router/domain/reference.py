@@ -48,16 +48,20 @@ def _clean_code(raw: str) -> str | None:
 
 
 def normalise_reference(text: str, *, allow_bare: bool = False) -> str | None:
-    """The canonical `BJN-XXXXXX` for a typed reference, or None if it is not one.
+    """The canonical `BJN-XXXXXX` for a typed reference, or None if there is none.
 
-    With `allow_bare`, six code characters without the prefix are accepted too (only when
-    they contain a digit, so that an ordinary word is never taken for a reference).
+    The reference may stand alone or inside a sentence ("batalkan laporan bjn 7k3q9x").
+    With `allow_bare`, six code characters alone without the prefix are accepted too (only
+    when they contain a digit, so that an ordinary word is never taken for a reference).
     """
     stripped = text.strip()
     match = _REFERENCE_RE.fullmatch(stripped)
     if match:
         code = _clean_code(match.group(2))
         return f"{PREFIX}-{code}" if code else None
+    found = find_reference(stripped)
+    if found:
+        return found[0]
     if allow_bare and _BARE_CODE_RE.fullmatch(stripped) and any(c.isdigit() for c in stripped):
         code = _clean_code(stripped)
         return f"{PREFIX}-{code}" if code else None

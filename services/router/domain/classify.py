@@ -1,0 +1,251 @@
+"""Category and urgency of a citizen's report, from Indonesian and Javanese text.
+
+Rules and vocabulary live in classify_rules; this module applies them:
+- every word is normalised (wording.words) and a misspelt keyword of 6+ letters is
+  corrected to the nearest known form ("pencurain" -> "pencurian");
+- each category adds up the weights of its matching rules; a more specific category takes
+  over the general one ("motor ... dicuri" is vehicle theft, not theft; "dipukul suami"
+  domestic violence, not violence); ties go to the more serious category;
+- emergency: a danger word on its own (weapons, blood, fire, "sekarat"), or a cry for help
+  or "now" together with a dangerous category, unless the text says it happened before
+  ("kemarin") without saying it still goes on;
+- a complaint about a police officer (about_officer, category OFFICER_CONDUCT): a police
+  officer as the subject of corruption or abuse words, "oknum polisi", or a police station
+  that did not act on a report. Calling for the police ("Pak polisi, tolong ...", "lapor
+  polisi ada pungli") and impostors ("mengaku polisi") are not complaints about them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from contracts.hierarchy import Category, Urgency
+from services.router.domain import classify_rules as R
+from services.router.domain.common_words import COMMON_WORDS
+from services.router.domain.wording import Token, TypoIndex, fold, tokens
+
+_CATEGORY_RULES = R.CATEGORY_RULES
+_SIGNAL_RULES = R.SIGNAL_RULES
+
+SPECIALISATIONS: dict[Category, Category] = {
+    Category.VEHICLE_THEFT: Category.THEFT,
+    Category.DOMESTIC_VIOLENCE: Category.VIOLENCE,
+}
+DANGEROUS: frozenset[Category] = frozenset(
+    {
+        Category.THEFT,
+        Category.ROBBERY,
+        Category.VEHICLE_THEFT,
+        Category.VIOLENCE,
+        Category.DOMESTIC_VIOLENCE,
+        Category.BRAWL,
+        Category.FIRE,
+        Category.FLOOD,
+        Category.TRAFFIC_ACCIDENT,
+        Category.MISSING_PERSON,
+    }
+)
+DEADLY: frozenset[Category] = frozenset(
+    {
+        Category.VIOLENCE,
+        Category.DOMESTIC_VIOLENCE,
+        Category.BRAWL,
+        Category.FIRE,
+        Category.FLOOD,
+        Category.TRAFFIC_ACCIDENT,
+        Category.ROBBERY,
+    }
+)
+# Usually discovered afterwards: a cry for help alone does not make them an emergency.
+AFTER_THE_FACT: frozenset[Category] = frozenset(
+    {Category.THEFT, Category.VEHICLE_THEFT, Category.MISSING_PERSON}
+)
+HIGH_URGENCY: frozenset[Category] = DEADLY | {Category.MISSING_PERSON}
+LOW_URGENCY: frozenset[Category] = frozenset(
+    {
+        Category.SERVICE_SKCK,
+        Category.SERVICE_SIM,
+        Category.SERVICE_OTHER,
+        Category.INFORMATION,
+    }
+)
+NOT_A_CRIME: frozenset[Category] = LOW_URGENCY | {Category.OTHER}
+
+
+@dataclass(frozen=True)
+class Classification:
+    category: Category
+    urgency: Urgency
+    emergency: bool
+    about_officer: bool
+    matched: tuple[str, ...] = ()
+
+
+def _vocabulary() -> frozenset[str]:
+    words: set[str] = set()
+    for r in (*_CATEGORY_RULES, *_SIGNAL_RULES):
+        for slot in r.slots:
+            words |= slot
+    for group in (R.POLICE, R.OKNUM, R.MONEY, R.NEGLECT, R.ABUSE, R.IMPERSONATION):
+        words |= group
+    for a, b in (*R.MONEY_PHRASES, *R.NEGLECT_PHRASES):
+        words |= a | b
+    return frozenset(words)
+
+
+KEYWORD_WORDS: frozenset[str] = _vocabulary()
+_TYPOS = TypoIndex((word for word in KEYWORD_WORDS if len(word) >= 7), min_length=7)
+
+
+@lru_cache(maxsize=65536)
+def canonical_word(word: str) -> str:
+    """A known keyword for a misspelt one (7+ letters, 1 edit; 10+ letters, 2 edits)."""
+    if word in KEYWORD_WORDS or word in COMMON_WORDS or len(word) < 7 or word.isdigit():
+        return word
+    near = _TYPOS.near(word, 2 if len(word) >= 10 else 1)
+    return near[0][0] if near else word
+
+
+def is_keyword(word: str) -> bool:
+    return canonical_word(word) in KEYWORD_WORDS
+
+
+def _matching(rules: Iterable[R.Rule], words: list[str], present: set[str]) -> list[R.Rule]:
+    found = []
+    for r in rules:
+        if any(slot.isdisjoint(present) for slot in r.slots):
+            continue
+        if len(r.slots) == 1 or _within(words, r.slots, r.window):
+            found.append(r)
+    return found
+
+
+def _within(words: list[str], slots: tuple[frozenset[str], ...], window: int) -> bool:
+    first = [i for i, word in enumerate(words) if word in slots[0]]
+    others = [[i for i, word in enumerate(words) if word in slot] for slot in slots[1:]]
+    for i in first:
+        if all(any(abs(i - j) <= window and j != i for j in positions) for positions in others):
+            return True
+    return False
+
+
+def _near(words: list[str], a: frozenset[str], b: frozenset[str], window: int = 3) -> bool:
+    return _within(words, (a, b), window)
+
+
+def classify(text: str) -> Classification:
+    toks = tokens(text)
+    words = [canonical_word(t.text) for t in toks]
+    present = set(words)
+
+    category_rules = _matching(_CATEGORY_RULES, words, present)
+    signals = {r.tag for r in _matching(_SIGNAL_RULES, words, present)}
+    scores: dict[Category, int] = {}
+    for r in category_rules:
+        category = Category(r.tag)
+        scores[category] = scores.get(category, 0) + r.weight
+    for special, general in SPECIALISATIONS.items():
+        if special in scores and general in scores:
+            scores[special] += scores.pop(general)
+
+    if scores:
+        top = max(scores.values())
+        category = min((c for c, s in scores.items() if s == top), key=R.PRECEDENCE.index)
+    else:
+        category = Category.INFORMATION if "?" in text else Category.OTHER
+
+    about_officer = _about_officer(toks, words, present, fold(text), scores)
+    happened_before = R.PAST in signals and R.PRESENT not in signals
+    emergency = not happened_before and (
+        R.EMERGENCY in signals
+        or (R.DEATH in signals and category in DEADLY)
+        or (R.PRESENT in signals and category in DANGEROUS)
+        or (R.DISTRESS in signals and category in DANGEROUS - AFTER_THE_FACT)
+        or (R.DISTRESS in signals and category is Category.OTHER and len(words) <= 3)
+    )
+    if about_officer:
+        category = Category.OFFICER_CONDUCT
+
+    if emergency:
+        urgency = Urgency.EMERGENCY
+    elif category in HIGH_URGENCY or (
+        R.PRESENT in signals and category not in NOT_A_CRIME and not happened_before
+    ):
+        urgency = Urgency.HIGH
+    elif category in LOW_URGENCY:
+        urgency = Urgency.LOW
+    else:
+        urgency = Urgency.NORMAL
+
+    matched = tuple(
+        dict.fromkeys(
+            [r.label for r in category_rules]
+            + sorted(signals)
+            + (["polisi"] if about_officer else [])
+        )
+    )
+    return Classification(category, urgency, emergency, about_officer, matched)
+
+
+def _about_officer(
+    toks: list[Token],
+    words: list[str],
+    present: set[str],
+    folded: str,
+    scores: dict[Category, int],
+) -> bool:
+    if present.isdisjoint(R.POLICE) and present.isdisjoint(R.OKNUM):
+        return False
+    subjects: list[int] = []
+    reported_to: list[int] = []
+    for i, word in enumerate(words):
+        if word not in R.POLICE:
+            continue
+        if any(words[j] in R.IMPERSONATION for j in range(max(0, i - 2), min(len(words), i + 3))):
+            continue
+        if _vocative(toks, words, folded, i):
+            continue
+        if (i >= 1 and words[i - 1] in R.REPORTED_TO) or (
+            i >= 2 and words[i - 2] in R.REPORTED_TO and words[i - 1] in R.VOCATIVE_BEFORE
+        ):
+            reported_to.append(i)
+        else:
+            subjects.append(i)
+    oknum = not present.isdisjoint(R.OKNUM)
+    money = not present.isdisjoint(R.MONEY) or any(_near(words, a, b) for a, b in R.MONEY_PHRASES)
+    asked_money = _near(words, R.w("dimintai dimintain disuruh"), R.w("uang duit bayar"))
+    neglect = not present.isdisjoint(R.NEGLECT) or any(
+        _near(words, a, b, window=2) for a, b in R.NEGLECT_PHRASES
+    )
+    abuse_near = any(
+        words[j] in R.ABUSE for i in subjects for j in range(max(0, i - 4), min(len(words), i + 5))
+    )
+    abuse_any = not present.isdisjoint(R.ABUSE)
+    other_crime = max(
+        (s for c, s in scores.items() if c not in NOT_A_CRIME and c is not Category.EXTORTION),
+        default=0,
+    )
+    if subjects and (money or abuse_near or oknum):
+        return True
+    if reported_to and asked_money:
+        return True
+    if (subjects or reported_to) and neglect and other_crime < 4:
+        return True
+    return oknum and (money or abuse_any)
+
+
+def _vocative(toks: list[Token], words: list[str], folded: str, i: int) -> bool:
+    """`Pak polisi, tolong ...`: the officer is addressed, not talked about."""
+    start = i
+    while start > 0 and words[start - 1] in R.VOCATIVE_BEFORE:
+        start -= 1
+    if start > 0 and not any(
+        ch in folded[toks[start - 1].end : toks[start].start] for ch in ",.!?\n"
+    ):
+        return False
+    if i + 1 >= len(toks):
+        return True
+    gap = folded[toks[i].end : toks[i + 1].start]
+    return any(ch in gap for ch in ",.!?:\n") or words[i + 1] in R.VOCATIVE_AFTER
