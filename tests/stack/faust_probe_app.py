@@ -19,6 +19,7 @@ app = faust.App(
     topic_replication_factor=1,
     processing_guarantee="at_least_once",
     web_enabled=False,
+    datadir=os.environ["PROBE_DATADIR"],
     broker_session_timeout=10,
     consumer_auto_offset_reset="earliest",
 )

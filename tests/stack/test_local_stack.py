@@ -79,7 +79,9 @@ async def test_declared_topics_exist_with_their_partitions_and_policy(infra: Inf
     assert events["cleanup.policy"] == "delete"
 
 
-async def test_faust_agent_with_a_table_runs_against_the_broker(infra: Infra) -> None:
+async def test_faust_agent_with_a_table_runs_against_the_broker(
+    infra: Infra, tmp_path: Path
+) -> None:
     prefix = f"{infra.topic_prefix}f{uuid.uuid4().hex[:4]}."
     admin = AIOKafkaAdminClient(bootstrap_servers=infra.kafka_bootstrap_servers)
     await admin.start()
@@ -88,9 +90,10 @@ async def test_faust_agent_with_a_table_runs_against_the_broker(infra: Infra) ->
                                    NewTopic(f"{prefix}probe.out", 2, 1)])
     finally:
         await admin.close()
-    env = {**os.environ, **infra.env(), "PROBE_PREFIX": prefix}
+    env = {**os.environ, **infra.env(), "PROBE_PREFIX": prefix,
+           "PROBE_DATADIR": str(tmp_path / "faust")}
     worker = subprocess.Popen(
-        [sys.executable, "-m", "tests.stack.faust_probe_app", "worker", "-l", "warn"],
+        [sys.executable, "-m", "tests.stack.faust_probe_app", "worker", "--without-web", "-l", "warn"],
         cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
     )
     try:
