@@ -93,7 +93,8 @@ async def test_faust_agent_with_a_table_runs_against_the_broker(
     env = {**os.environ, **infra.env(), "PROBE_PREFIX": prefix,
            "PROBE_DATADIR": str(tmp_path / "faust")}
     worker = subprocess.Popen(
-        [sys.executable, "-m", "tests.stack.faust_probe_app", "worker", "--without-web", "-l", "warn"],
+        [sys.executable, "-m", "tests.stack.faust_probe_app", "worker", "--without-web",
+         "-l", "warn"],
         cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
     )
     try:
