@@ -1,17 +1,337 @@
-"""The router service's HTTP app (placeholder until its issue lands: health only)."""
+"""The router's faust-streaming application: one agent per concern, state in tables.
+
+- `route` consumes `whatsapp.inbound` and `cases.commands` (both keyed by the reporter's
+  citizen key, equal partition counts) and owns the `reporters` table (citizen key ->
+  ReporterState). Effects are published and acknowledged by Kafka BEFORE the table row is
+  written, so a crash at any point either replays the message (same outputs, same ids) or
+  finds it already in the row's `seen` list.
+- `references` consumes `cases.references` and owns the `references` table (reference ->
+  cases), turning officers' `terima BJN-...` texts into commands on the reporter's key.
+- A timer publishes DEADLINE_REACHED commands from the in-memory deadline index.
+- Faust's web server answers /healthz, /readyz and /metrics on ROUTER_PORT.
+"""
 
 from __future__ import annotations
 
-from fastapi import FastAPI
+import asyncio
+import logging
+import time
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from typing import Any
 
-from servicekit.health import health_router
+import faust
+from faust.types import EventT
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+
+from contracts.base import Message
+from contracts.case_commands import Actor, CaseCommand, CommandKind
+from contracts.case_events import CaseEventKind
+from contracts.case_references import CaseReferenceMessage
+from contracts.topics import (
+    CASES_COMMANDS,
+    CASES_EVENTS,
+    CASES_REFERENCES,
+    NOTIFICATIONS_REQUESTS,
+    TIER_TOPICS,
+    WHATSAPP_INBOUND,
+)
+from contracts.whatsapp_events import InboundMessage
+from services.router import metrics
+from services.router.cases.citizen import handle_inbound
+from services.router.cases.commands import handle_command
+from services.router.cases.context import RouterContext
+from services.router.cases.officer_messages import handle_officer_inbound
+from services.router.cases.outputs import Outputs
+from services.router.cases.references import ReferenceEntry, handle_reference
+from services.router.cases.state import ReporterState
+from services.router.deadlines import Deadline, DeadlineIndex
+from services.router.settings import RouterSettings
+from services.router.wiring import load_context
+
+log = logging.getLogger(__name__)
+
+SERVICE = "router"
 
 
-async def _ready() -> dict[str, bool]:
-    return {"placeholder": True}
+class Router:
+    """The Faust app and everything its agents share."""
+
+    def __init__(self, settings: RouterSettings, ctx: RouterContext | None = None) -> None:
+        if WHATSAPP_INBOUND.partitions != CASES_COMMANDS.partitions:
+            raise RuntimeError("whatsapp.inbound and cases.commands must be co-partitioned")
+        self.settings = settings
+        self.ctx = ctx or load_context(settings)
+        self.deadlines = DeadlineIndex()
+        self.index_ready = False
+        prefix = settings.topic_prefix
+        self.inbound_topic = WHATSAPP_INBOUND.full_name(prefix)
+        self.commands_topic = CASES_COMMANDS.full_name(prefix)
+        self.names = {
+            "events": CASES_EVENTS.full_name(prefix),
+            "notifications": NOTIFICATIONS_REQUESTS.full_name(prefix),
+            "commands": self.commands_topic,
+            "references": CASES_REFERENCES.full_name(prefix),
+            **{f"tier:{tier.value}": t.full_name(prefix) for tier, t in TIER_TOPICS.items()},
+        }
+        settings.store_path.mkdir(parents=True, exist_ok=True)
+        self.app = faust.App(
+            settings.faust_app_id,
+            broker=settings.broker_url,
+            store="memory://",
+            processing_guarantee="at_least_once",
+            topic_partitions=WHATSAPP_INBOUND.partitions,
+            topic_replication_factor=settings.replication_factor,
+            topic_disable_leader=True,
+            broker_session_timeout=settings.broker_session_timeout_s,
+            broker_heartbeat_interval=min(3.0, settings.broker_session_timeout_s / 3),
+            broker_commit_interval=settings.commit_interval_s,
+            consumer_auto_offset_reset="earliest",
+            producer_acks=-1,
+            table_standby_replicas=0,
+            web_enabled=True,
+            web_port=settings.port,
+            web_bind=settings.host,
+            web_host=settings.host,
+            datadir=str(settings.store_path / settings.faust_app_id),
+            autodiscover=False,
+        )
+        raw: dict[str, Any] = {"key_serializer": "raw", "value_serializer": "raw"}
+        self.source = self.app.topic(self.inbound_topic, self.commands_topic, **raw)
+        self.reference_source = self.app.topic(self.names["references"], **raw)
+        # key_type/value_type bytes make Faust use the raw codec for the changelogs too.
+        self.reporters = self.app.Table(
+            "reporters", partitions=WHATSAPP_INBOUND.partitions, default=None,
+            key_type=bytes, value_type=bytes,
+        )
+        self.references = self.app.Table(
+            "references", partitions=CASES_REFERENCES.partitions, default=None,
+            key_type=bytes, value_type=bytes,
+        )
+        self.reporters.on_recover(self._rebuild_deadlines)
+        self.app.agent(self.source, name="route", concurrency=1)(self._route)
+        self.app.agent(self.reference_source, name="references", concurrency=1)(
+            self._route_references
+        )
+        self.app.timer(interval=settings.deadline_tick_seconds)(self._tick)
+        self._register_views()
+
+    # --- the route agent ----------------------------------------------------------------
+
+    async def _route(self, stream: faust.StreamT) -> None:
+        async for event in stream.events():
+            started = time.perf_counter()
+            source = "inbound" if event.message.topic == self.inbound_topic else "commands"
+            try:
+                await self._handle(event, source)
+                metrics.MESSAGES.labels(source, "ok").inc()
+            except Exception:
+                metrics.MESSAGES.labels(source, "error").inc()
+                log.exception(
+                    "message skipped after an error",
+                    extra={"topic": event.message.topic, "offset": event.message.offset,
+                           "partition": event.message.partition},
+                )
+            metrics.PROCESSING.observe(time.perf_counter() - started)
+
+    async def _handle(self, event: EventT, source: str) -> None:
+        ctx = self.ctx.at(datetime.now(UTC))
+        partition = event.message.partition
+        value = event.value
+        if source == "inbound":
+            msg = InboundMessage.model_validate_json(value)
+            officer = self.ctx.officers.officer_by_wa_id(msg.sender.wa_id)
+            if officer is not None:
+                await self._publish(handle_officer_inbound(msg, officer, ctx.now))
+                return
+            key = event.key or msg.sender.key.encode()
+            state = self._load(key)
+            new_state, out = handle_inbound(state, msg, ctx)
+        else:
+            cmd = CaseCommand.model_validate_json(value)
+            key = event.key or cmd.citizen_key.encode()
+            state = self._load(key)
+            new_state, out = handle_command(state, cmd, ctx)
+        if new_state.partition != partition:
+            new_state = new_state.model_copy(update={"partition": partition})
+        await self._publish(out)
+        if new_state != state:
+            self.reporters[key] = new_state.to_bytes()
+        self.deadlines.push(key, partition, _changed_deadlines(state, new_state))
+        metrics.DEADLINES_PENDING.set(len(self.deadlines))
+        for case_event in out.events:
+            if case_event.kind == CaseEventKind.OPENED:
+                metrics.CASES_OPENED.inc()
+            elif case_event.kind == CaseEventKind.ESCALATED:
+                metrics.ESCALATIONS.inc()
+
+    def _load(self, key: bytes) -> ReporterState:
+        raw = self.reporters.get(key)
+        if raw is None:
+            return ReporterState.empty(key.decode())
+        return ReporterState.from_bytes(raw)
+
+    # --- the references agent -----------------------------------------------------------
+
+    async def _route_references(self, stream: faust.StreamT) -> None:
+        async for event in stream.events():
+            try:
+                msg = CaseReferenceMessage.model_validate_json(event.value)
+                key = event.key or msg.reference.encode()
+                raw = self.references.get(key)
+                entry = ReferenceEntry.from_bytes(raw) if raw is not None else None
+                new_entry, commands, notes = handle_reference(entry, msg, datetime.now(UTC))
+                await self._publish(Outputs(commands=commands, notifications=notes))
+                if new_entry is not None and new_entry != entry:
+                    self.references[key] = new_entry.to_bytes()
+                metrics.MESSAGES.labels("references", "ok").inc()
+            except Exception:
+                metrics.MESSAGES.labels("references", "error").inc()
+                log.exception("reference message skipped after an error")
+
+    # --- publishing ---------------------------------------------------------------------
+
+    def _addressed(self, out: Outputs) -> Iterable[tuple[str, str, Message]]:
+        for event in out.events:
+            yield self.names["events"], event.case.case_id, event
+        for notice in out.notices:
+            yield self.names[f"tier:{notice.tier.value}"], notice.case_id, notice
+        for note in out.notifications:
+            yield self.names["notifications"], note.recipient.key, note
+        for command in out.commands:
+            yield self.names["commands"], command.citizen_key, command
+        for ref in out.references:
+            yield self.names["references"], ref.reference, ref
+
+    async def _publish(self, out: Outputs) -> None:
+        """Send every output and wait until Kafka has them all (acks=all)."""
+        producer = self.app.producer
+        futures = [
+            await producer.send(topic, key.encode(), message.to_bytes(), None, None, None)
+            for topic, key, message in self._addressed(out)
+        ]
+        if futures:
+            await asyncio.gather(*futures)
+
+    # --- deadlines ----------------------------------------------------------------------
+
+    def _active_partitions(self) -> set[int]:
+        return {
+            tp.partition
+            for tp in self.app.assignor.assigned_actives()
+            if tp.topic == self.inbound_topic
+        }
+
+    async def _rebuild_deadlines(self) -> None:
+        active = self._active_partitions()
+        entries: list[Deadline] = []
+        for key, raw in list(self.reporters.data.items()):
+            if raw is None:
+                continue
+            state = ReporterState.from_bytes(raw)
+            if state.partition not in active:
+                continue
+            entries.extend(
+                Deadline(due.timestamp(), key, case_id, version, state.partition)
+                for due, case_id, version in state.deadlines()
+            )
+        self.deadlines.rebuild(entries)
+        self.index_ready = True
+        metrics.DEADLINES_PENDING.set(len(self.deadlines))
+        log.info("deadline index rebuilt", extra={"deadlines": len(entries),
+                                                  "partitions": sorted(active)})
+
+    async def _tick(self) -> None:
+        app = self.app
+        if not self.index_ready or app.rebalancing or app.in_recovery:
+            return
+        due = self.deadlines.pop_due(time.time())
+        if not due:
+            return
+        active = self._active_partitions()
+        commands = []
+        for entry in due:
+            if entry.partition not in active:
+                continue  # moved to another worker; it rebuilds its own index
+            if not self._still_due(entry):
+                continue
+            commands.append(
+                CaseCommand(
+                    message_id=f"deadline:{entry.case_id}:{entry.version}",
+                    kind=CommandKind.DEADLINE_REACHED,
+                    case_id=entry.case_id,
+                    citizen_key=entry.key.decode(),
+                    actor=Actor(role="router"),
+                    expected_version=entry.version,
+                )
+            )
+        try:
+            await self._publish(Outputs(commands=commands))
+        except Exception:
+            log.exception("deadline commands not published; retrying on the next tick")
+            for entry in due:
+                self.deadlines.push(
+                    entry.key, entry.partition,
+                    [(datetime.fromtimestamp(entry.due_at, UTC), entry.case_id, entry.version)],
+                )
+            return
+        metrics.DEADLINES_FIRED.inc(len(commands))
+        metrics.DEADLINES_PENDING.set(len(self.deadlines))
+
+    def _still_due(self, entry: Deadline) -> bool:
+        raw = self.reporters.get(entry.key)
+        if raw is None:
+            return False
+        record = ReporterState.from_bytes(raw).cases.get(entry.case_id)
+        return (
+            record is not None
+            and record.is_open
+            and record.case.version == entry.version
+            and record.case.due_at is not None
+        )
+
+    # --- health -------------------------------------------------------------------------
+
+    def readiness(self) -> dict[str, bool]:
+        app = self.app
+        started = bool(app.started) if hasattr(app, "started") else True
+        return {
+            "worker": started,
+            "partitions_assigned": bool(self._active_partitions()),
+            "recovered": not app.in_recovery and not app.rebalancing and self.index_ready,
+        }
+
+    def _register_views(self) -> None:
+        router = self
+
+        @self.app.page("/healthz")
+        class Healthz(faust.web.View):
+            async def get(self, request: Any) -> Any:
+                return self.json({"status": "ok", "service": SERVICE})
+
+        @self.app.page("/readyz")
+        class Readyz(faust.web.View):
+            async def get(self, request: Any) -> Any:
+                try:
+                    checks = router.readiness()
+                except Exception:
+                    checks = {"worker": False}
+                ready = all(checks.values())
+                body = {"ready": ready, "service": SERVICE, "checks": checks}
+                return self.json(body, status=200 if ready else 503)
+
+        @self.app.page("/metrics")
+        class Metrics(faust.web.View):
+            async def get(self, request: Any) -> Any:
+                return self.bytes(generate_latest(), content_type=CONTENT_TYPE_LATEST)
 
 
-def create_app() -> FastAPI:
-    app = FastAPI(title="Matur router")
-    app.include_router(health_router("router", _ready))
-    return app
+def _changed_deadlines(
+    old: ReporterState, new: ReporterState
+) -> list[tuple[datetime, str, int]]:
+    before = set(old.deadlines())
+    return [d for d in new.deadlines() if d not in before]
+
+
+def create_router(settings: RouterSettings | None = None) -> Router:
+    return Router(settings or RouterSettings())

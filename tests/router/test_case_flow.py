@@ -1,0 +1,215 @@
+"""The router's case state machine, without Kafka: citizen messages to cases."""
+
+from __future__ import annotations
+
+from contracts.case_events import CaseEventKind, TierAction
+from contracts.hierarchy import CaseStatus, Category, Tier, Urgency
+from contracts.notifications import NotificationKind, RecipientKind
+from services.router.cases.citizen import handle_inbound
+from services.router.cases.outputs import Outputs
+from services.router.cases.state import ReporterState
+from tests.router.builders import (
+    base_context,
+    citizen,
+    ctx_at,
+    describe,
+    inbound,
+    line_of,
+    officer,
+    village_with_bhabin,
+    village_without_bhabin,
+)
+
+
+def fresh() -> ReporterState:
+    return ReporterState.empty(citizen())
+
+
+def kinds(out: Outputs) -> list[NotificationKind]:
+    return [n.kind for n in out.notifications]
+
+
+def notices(out: Outputs) -> dict[Tier, TierAction]:
+    return {n.tier: n.action for n in out.notices}
+
+
+def test_report_on_the_kapolres_line_goes_to_the_villages_bhabin_and_is_visible_to_the_chief():
+    village = village_with_bhabin()
+    bhabin = officer(Tier.BHABIN, village)
+    state, out = handle_inbound(
+        fresh(), inbound(f"lapor pak, kemarin ayam saya dicuri orang {describe(village)}"), ctx_at()
+    )
+
+    [record] = state.cases.values()
+    case = record.case
+    assert case.status == CaseStatus.OPEN
+    assert case.village_code == village.code
+    assert case.tier == Tier.BHABIN
+    assert case.assignee is not None and case.assignee.officer_id == bhabin.officer_id
+    assert case.category == Category.THEFT
+    assert case.due_at == ctx_at(15).now  # Bhabin window of the policy in force
+    assert [e.kind for e in out.events] == [CaseEventKind.OPENED, CaseEventKind.ASSIGNED]
+    assert [e.message_id for e in out.events] == [f"{case.case_id}:1", f"{case.case_id}:2"]
+    assert notices(out) == {Tier.BHABIN: TierAction.ASSIGNED, Tier.KAPOLRES: TierAction.VISIBLE}
+    receipt = next(n for n in out.notifications if n.kind == NotificationKind.RECEIPT)
+    assert receipt.recipient.key == citizen()
+    assert receipt.params["reference"] == case.reference
+    assert receipt.params["village"] == village.name
+    assert receipt.params["handler_tier"] == "bhabin"
+    assert receipt.message_id == f"{case.case_id}:2:receipt:{citizen()}"
+    new_case = next(n for n in out.notifications if n.kind == NotificationKind.OFFICER_NEW_CASE)
+    assert new_case.recipient.officer_id == bhabin.officer_id
+    assert new_case.params["reporter_phone"] == "6281234500001"
+    assert [r.reference for r in out.references] == [case.reference]
+
+
+def test_village_without_a_bhabin_starts_at_its_kapolsek():
+    village = village_without_bhabin()
+    kapolsek = officer(Tier.KAPOLSEK, village)
+    state, out = handle_inbound(fresh(), inbound(f"ada pencurian {describe(village)}"), ctx_at())
+    case = next(iter(state.cases.values())).case
+    assert case.tier == Tier.KAPOLSEK
+    assert case.assignee is not None and case.assignee.officer_id == kapolsek.officer_id
+    assert notices(out)[Tier.KAPOLSEK] == TierAction.ASSIGNED
+    assert Tier.BHABIN not in notices(out)
+
+
+def test_ambiguous_village_asks_with_a_list_and_the_choice_assigns_the_case():
+    state, out = handle_inbound(fresh(), inbound("motor saya dicuri di desa Sukorejo"), ctx_at())
+    case = next(iter(state.cases.values())).case
+    assert case.status == CaseStatus.AWAITING_VILLAGE
+    assert out.notices == []
+    [question] = out.notifications
+    assert question.kind == NotificationKind.CHOOSE_VILLAGE
+    options = question.params["options"]
+    assert len(options) == 3
+    assert all(o["id"].startswith("village:35.22.") for o in options)
+    assert all(o["title"] == "Sukorejo" and o["description"].startswith("Kec. ") for o in options)
+
+    chosen = options[1]["id"].removeprefix("village:")
+    state, out = handle_inbound(state, inbound(choice_id=f"village:{chosen}"), ctx_at(1))
+    case = state.cases[case.case_id].case
+    assert case.village_code == chosen
+    assert case.status == CaseStatus.OPEN
+    assert [e.kind for e in out.events] == [CaseEventKind.VILLAGE_RESOLVED, CaseEventKind.ASSIGNED]
+    assert NotificationKind.RECEIPT in kinds(out)
+
+
+def test_unknown_village_is_asked_in_free_text_and_the_typed_answer_is_understood():
+    village = village_with_bhabin()
+    state, out = handle_inbound(fresh(), inbound("ada orang mabuk bikin ribut"), ctx_at())
+    assert kinds(out) == [NotificationKind.ASK_VILLAGE]
+    state, out = handle_inbound(state, inbound(describe(village)), ctx_at(2))
+    case = next(iter(state.cases.values())).case
+    assert case.village_code == village.code
+    assert case.status == CaseStatus.OPEN
+
+
+def test_bhabin_line_with_several_villages_offers_its_villages():
+    bhabin_line = line_of(Tier.BHABIN, villages=3)
+    state, out = handle_inbound(fresh(), inbound("ada tawuran pemuda", on=bhabin_line), ctx_at())
+    [question] = out.notifications
+    assert question.kind == NotificationKind.CHOOSE_VILLAGE
+    offered = [o["id"].removeprefix("village:") for o in question.params["options"]]
+    assert offered == list(bhabin_line.area_codes)
+    state, out = handle_inbound(state, inbound("2", on=bhabin_line), ctx_at(1))
+    case = next(iter(state.cases.values())).case
+    assert case.village_code == bhabin_line.area_codes[1]
+
+
+def test_reporters_last_village_is_used_for_a_new_case():
+    village = village_with_bhabin()
+    state, _ = handle_inbound(fresh(), inbound(f"ada pencurian {describe(village)}"), ctx_at())
+    first = next(iter(state.cases.values())).case
+    state, _ = handle_inbound(state, inbound("batal"), ctx_at(1))
+    assert state.cases[first.case_id].case.status == CaseStatus.CANCELLED
+    state, _out = handle_inbound(state, inbound("ada balap liar tiap malam"), ctx_at(2))
+    second = next(r.case for r in state.cases.values() if r.case.case_id != first.case_id)
+    assert second.village_code == village.code
+    assert second.status == CaseStatus.OPEN
+
+
+def test_follow_up_messages_join_the_open_case_with_photo_and_location():
+    village = village_with_bhabin()
+    state, _ = handle_inbound(
+        fresh(), inbound(f"kemarin ayam saya dicuri orang {describe(village)}"), ctx_at()
+    )
+    case_id = next(iter(state.cases))
+    state, out = handle_inbound(state, inbound("ini fotonya", photo=True), ctx_at(1))
+    state, out2 = handle_inbound(state, inbound(location=(-7.15, 111.88)), ctx_at(2))
+    assert list(state.cases) == [case_id]
+    case = state.cases[case_id].case
+    assert case.location is not None and case.location.latitude == -7.15
+    assert [e.kind for e in out.events + out2.events] == [CaseEventKind.MESSAGE_ADDED] * 2
+    assert out.events[0].entry.media is not None
+    update = next(n for n in out.notifications if n.kind == NotificationKind.OFFICER_CASE_UPDATE)
+    assert update.recipient.kind == RecipientKind.OFFICER
+    assert NotificationKind.MESSAGE_ADDED in kinds(out)
+
+
+def test_status_lists_the_reporters_cases_and_changes_nothing():
+    village = village_with_bhabin()
+    state, _ = handle_inbound(
+        fresh(), inbound(f"kemarin ayam saya dicuri orang {describe(village)}"), ctx_at()
+    )
+    case = next(iter(state.cases.values())).case
+    after, out = handle_inbound(state, inbound("cek status laporan saya"), ctx_at(1))
+    [answer] = out.notifications
+    assert answer.kind == NotificationKind.STATUS_ANSWER
+    assert answer.params["cases"][0]["reference"] == case.reference
+    assert answer.params["cases"][0]["status"] == "open"
+    assert out.events == []
+    assert after.cases == state.cases
+
+
+def test_cancel_closes_the_open_case_and_tells_its_tier():
+    village = village_with_bhabin()
+    state, _ = handle_inbound(
+        fresh(), inbound(f"kemarin ayam saya dicuri orang {describe(village)}"), ctx_at()
+    )
+    state, out = handle_inbound(state, inbound("batalkan laporan"), ctx_at(1))
+    case = next(iter(state.cases.values())).case
+    assert case.status == CaseStatus.CANCELLED
+    assert case.due_at is None
+    assert [e.kind for e in out.events] == [CaseEventKind.CANCELLED]
+    assert notices(out) == {Tier.BHABIN: TierAction.CLOSED}
+    assert NotificationKind.CANCELLED in kinds(out)
+
+
+def test_emergency_notifies_every_tier_at_once_and_advises_calling_110():
+    village = village_with_bhabin()
+    text = f"tolong!! ada begal bawa celurit sekarang {describe(village)}"
+    state, out = handle_inbound(fresh(), inbound(text), ctx_at())
+    case = next(iter(state.cases.values())).case
+    assert case.emergency and case.urgency == Urgency.EMERGENCY
+    assert notices(out) == {tier: TierAction.EMERGENCY for tier in Tier}
+    officers_told = {
+        n.recipient.officer_id
+        for n in out.notifications
+        if n.kind == NotificationKind.OFFICER_NEW_CASE
+    }
+    assert officers_told == {officer(t, village).officer_id for t in Tier}
+    assert NotificationKind.EMERGENCY_ADVICE in kinds(out)
+
+
+def test_complaint_about_an_officer_starts_at_kapolres_and_hides_the_reporter():
+    village = village_with_bhabin()
+    text = f"mau lapor oknum polisi minta uang damai waktu razia {describe(village)}"
+    state, out = handle_inbound(fresh(), inbound(text), ctx_at())
+    case = next(iter(state.cases.values())).case
+    assert case.category == Category.OFFICER_CONDUCT
+    assert case.reporter.confidential
+    assert case.tier == Tier.KAPOLRES
+    assert set(notices(out)) == {Tier.KAPOLRES}
+    assert all(n.reporter is None for n in out.notices)
+    to_officers = [n for n in out.notifications if n.recipient.kind == RecipientKind.OFFICER]
+    assert [n.recipient.officer_id for n in to_officers] == [
+        base_context().officers.handler_at(Tier.KAPOLRES, village.code).officer_id  # type: ignore[union-attr]
+    ]
+    assert not any(k.startswith("reporter_") for n in to_officers for k in n.params)
+
+
+def test_greeting_gets_help_and_opens_nothing():
+    state, out = handle_inbound(fresh(), inbound("halo"), ctx_at())
+    assert state.cases == {}
+    assert kinds(out) == [NotificationKind.HELP]
