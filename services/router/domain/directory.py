@@ -148,6 +148,17 @@ class Directory:
                 raise ValueError(f"unknown regency code(s) in {folder}: {', '.join(missing)}")
         return cls(villages, districts, regencies, provinces)
 
+    def subset(self, regency_codes: Iterable[str]) -> Directory:
+        """A directory of only these regencies (without reading the files again)."""
+        codes = sorted(set(regency_codes))
+        districts = [d for code in codes for d in self._districts_by_regency.get(code, [])]
+        villages = [v for d in districts for v in self._by_district.get(d.code, [])]
+        regencies = {c: self._regency_names[c] for c in codes if c in self._regency_names}
+        provinces = {
+            p: n for p, n in self._province_names.items() if any(c.split(".")[0] == p for c in codes)
+        }
+        return Directory(villages, districts, regencies, provinces)
+
     # -- look-ups -------------------------------------------------------------------------
 
     def village(self, code: str) -> Village | None:
