@@ -1,0 +1,90 @@
+"""Schemathesis over the whole OpenAPI, once per role, against the API running as its own
+process (`python -m services.api`): no 5xx, no response that breaks its schema.
+
+Not run against: /auth/logout (it would revoke the run's own token), /events/stream (a
+stream never ends), /metrics (Prometheus text, not part of the JSON API).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import subprocess
+import sys
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import asyncpg
+import httpx
+import pytest
+
+from tests.api.conftest import api_settings, issue_role_tokens
+from tests.conftest import Infra
+
+REPO = Path(__file__).resolve().parents[2]
+ROLES = ("bhabin_a", "kapolsek_a", "kapolres", "dashboard", "admin", "system_a")
+EXAMPLES = os.environ.get("MATUR_API_CONTRACT_EXAMPLES", "4")
+
+
+@pytest.fixture(scope="module")
+async def contract_api(
+    infra: Infra, roster_file: Path
+) -> AsyncIterator[tuple[str, dict[str, str]]]:
+    """The API as a subprocess on its own database (admin calls change the roster there)."""
+    db_name = infra.database_url.rsplit("/", 1)[1] + "_contract"
+    server_conn = await asyncpg.connect(infra.database_url)
+    await server_conn.execute(f'CREATE DATABASE "{db_name}"')
+    database_url = infra.database_url.rsplit("/", 1)[0] + "/" + db_name
+    settings = api_settings(infra, roster_file, database_url=database_url)
+    env = {
+        **os.environ,
+        **infra.env(),
+        "DATABASE_URL": database_url,
+        "MATUR_ROSTER_FILE": str(roster_file),
+        "API_PORT": str(settings.port),
+        "MATUR_API_PROJECTION_GROUP": settings.projection_group,
+        "MATUR_API_TOKEN_RATE": "10000",
+        "MATUR_API_TOKEN_BURST": "10000",
+        "MATUR_LOG_LEVEL": "WARNING",
+    }
+    proc = subprocess.Popen([sys.executable, "-m", "services.api"], cwd=REPO, env=env)
+    base_url = f"http://127.0.0.1:{settings.port}"
+    try:
+        async with httpx.AsyncClient(base_url=base_url) as client:
+            for _ in range(300):
+                assert proc.poll() is None, "the API process exited"
+                try:
+                    if (await client.get("/readyz")).status_code == 200:
+                        break
+                except httpx.TransportError:
+                    pass
+                await asyncio.sleep(0.1)
+        yield base_url, await issue_role_tokens(settings)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+        await server_conn.execute(f'DROP DATABASE IF EXISTS "{db_name}" WITH (FORCE)')
+        await server_conn.close()
+
+
+@pytest.mark.parametrize("who", ROLES)
+async def test_openapi_contract_holds_for_role(
+    who: str, contract_api: tuple[str, dict[str, str]]
+) -> None:
+    base_url, tokens = contract_api
+    command = [
+        str(Path(sys.executable).parent / "st"), "run", f"{base_url}/openapi.json",
+        "-H", f"Authorization: Bearer {tokens[who]}",
+        "--checks", "not_a_server_error,response_schema_conformance",
+        "--max-examples", EXAMPLES, "--workers", "1", "--no-shrink", "--seed", "7",
+        "--phases", "examples,coverage,fuzzing",
+        "--exclude-path", "/auth/logout",
+        "--exclude-path", "/events/stream",
+        "--exclude-path", "/metrics",
+        "--request-timeout", "10",
+    ]  # fmt: skip
+    proc = await asyncio.create_subprocess_exec(
+        *command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=REPO
+    )
+    out, _ = await proc.communicate()
+    assert proc.returncode == 0, out.decode(errors="replace")[-6000:]
