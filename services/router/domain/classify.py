@@ -1,7 +1,7 @@
 """Category and urgency of a citizen's report, from Indonesian and Javanese text.
 
 Rules and vocabulary live in classify_rules; this module applies them:
-- every word is normalised (wording.words) and a misspelt keyword of 6+ letters is
+- every word is normalised (wording.words) and a misspelt keyword of 8+ letters is
   corrected to the nearest known form ("pencurain" -> "pencurian");
 - each category adds up the weights of its matching rules; a more specific category takes
   over the general one ("motor ... dicuri" is vehicle theft, not theft; "dipukul suami"
@@ -96,13 +96,13 @@ def _vocabulary() -> frozenset[str]:
 
 
 KEYWORD_WORDS: frozenset[str] = _vocabulary()
-_TYPOS = TypoIndex((word for word in KEYWORD_WORDS if len(word) >= 7), min_length=7)
+_TYPOS = TypoIndex((word for word in KEYWORD_WORDS if len(word) >= 8), min_length=8)
 
 
 @lru_cache(maxsize=65536)
 def canonical_word(word: str) -> str:
-    """A known keyword for a misspelt one (7+ letters, 1 edit; 10+ letters, 2 edits)."""
-    if word in KEYWORD_WORDS or word in COMMON_WORDS or len(word) < 7 or word.isdigit():
+    """A known keyword for a misspelt one (8+ letters, 1 edit; 10+ letters, 2 edits)."""
+    if word in KEYWORD_WORDS or word in COMMON_WORDS or len(word) < 8 or word.isdigit():
         return word
     near = _TYPOS.near(word, 2 if len(word) >= 10 else 1)
     return near[0][0] if near else word

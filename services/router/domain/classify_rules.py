@@ -54,7 +54,7 @@ VEHICLE = w(
     "mio jupiter satria cbr pcx aerox revo kendaraan ranmor sepmor"
 )
 TAKEN = forms("curi colong gondol gasak embat", "di ke", "an") | w(
-    "hilang ilang kemalingan dimalingi raib digondol dibawa kabur lari nyolong maling"
+    "hilang ilang kemalingan dimalingi raib digondol nyolong maling"
 )
 PERSON = w(
     "anak anakku anake anaknya adik adikku adike kakak kakakku bapakku bapake ibuku ibune "
@@ -415,7 +415,7 @@ SIGNAL_RULES: tuple[Rule, ...] = (
         label="minggu lalu",
     ),
     rule(PAST, 1, w("kapan"), w("hari"), label="kapan hari"),
-    rule(DEATH, 1, w("mati meninggal tewas modar mayat jenazah"), label="meninggal"),
+    rule(DEATH, 1, w("mati meninggal tewas modar"), label="meninggal"),
 )
 
 # -- about a police officer --------------------------------------------------------------

@@ -155,7 +155,9 @@ class Directory:
         villages = [v for d in districts for v in self._by_district.get(d.code, [])]
         regencies = {c: self._regency_names[c] for c in codes if c in self._regency_names}
         provinces = {
-            p: n for p, n in self._province_names.items() if any(c.split(".")[0] == p for c in codes)
+            p: n
+            for p, n in self._province_names.items()
+            if any(c.split(".")[0] == p for c in codes)
         }
         return Directory(villages, districts, regencies, provinces)
 

@@ -2,13 +2,17 @@
 
 Tolerates abbreviations ("ds.", "kel.", "kec.", "dsn"), Javanese phrasing ("neng deso
 ...", "ing dusun ..."), case, punctuation, names split or joined ("Sumber Agung" /
-"Sumberagung"), old spelling ("Soekoredjo") and typos (one edit on names of 5+ letters,
-two on names of 8+ letters after a marker such as "desa"). A district named after
+"Sumberagung"), old spelling ("Soekoredjo") and typos (after "desa"/"ds."/"kel.": one
+edit on names of 5+ letters, two on names of 8+; after "di"/"neng": one edit on names of
+6+ letters). A district named after
 "kec."/"kecamatan"/"polsek" narrows names that repeat across districts.
 
 Guards against false matches: an everyday word ("sudah", "bareng", "pasar", "tolong",
 the classifier's keywords) is taken for a village only right after "desa"/"ds."/"kel.",
-never through a typo; names shorter than 4 letters need such a marker too.
+never through a typo; names shorter than 4 letters need such a marker too. A typo is
+forgiven only after a marker or a place word ("di", "neng", "dari", ...), so that an
+ordinary word one letter away from a village name ("kondangan" ~ Kandangan) is not taken
+for it. Among more than LARGE_SCOPE villages, a bare name needs a place word as well.
 
 The normalised index is built once per Directory (`VillageTextIndex.for_directory`);
 typo neighbourhoods are built lazily per regency (a few hundred names each) and kept for
@@ -31,6 +35,9 @@ from services.router.domain.wording import TypoIndex, tokens
 MAX_RESULTS = 10
 MAX_FUZZY_REGENCIES = 16
 MAX_NAME_TOKENS = 4
+# Among more villages than this (several regencies, the country), a bare name is weak
+# evidence: it must follow "di"/"neng"/... or a marker such as "desa".
+LARGE_SCOPE = 2000
 
 VILLAGE_MARKERS = frozenset(
     "desa ds dsa des deso kel kelurahan kelurhn kal dusun dsn dukuh dkh kampung kmp".split()
@@ -152,6 +159,11 @@ def _typo_budget(length: int, strong_marker: bool) -> int:
 class _Scope:
     codes: set[str] | None  # None: every village of the directory
     regencies: list[str]
+    size: int
+
+    @property
+    def large(self) -> bool:
+        return self.size > LARGE_SCOPE
 
     def keep_village(self, village: Village) -> bool:
         return self.codes is None or village.code in self.codes
@@ -162,10 +174,10 @@ class _Scope:
 
 def _scope(candidates: Sequence[Village], directory: Directory) -> _Scope:
     if not candidates or len(candidates) >= len(directory):
-        return _Scope(None, directory.regency_codes())
+        return _Scope(None, directory.regency_codes(), len(directory))
     codes = {v.code for v in candidates}
     regencies = sorted({v.regency_code for v in candidates})
-    return _Scope(codes, regencies)
+    return _Scope(codes, regencies, len(codes))
 
 
 def resolve_village(text: str, candidates: Sequence[Village], directory: Directory) -> VillageMatch:
@@ -204,7 +216,7 @@ def resolve_village(text: str, candidates: Sequence[Village], directory: Directo
                 break
             key = _respell("".join(span))
             all_common = all(_is_common(w) for w in span)
-            usable = strong or (len(key) >= 4 and not all_common)
+            usable = strong or (len(key) >= 4 and not all_common and (place or not scope.large))
             bonus = (
                 _BONUS_STRONG_MARKER if strong else _BONUS_PLACE_WORD if place else 0
             ) + _BONUS_PER_EXTRA_TOKEN * (n - 1)
@@ -221,7 +233,7 @@ def resolve_village(text: str, candidates: Sequence[Village], directory: Directo
                 continue
             if any(_is_common(w) for w in span):
                 continue
-            budget = _typo_budget(len(key), strong)
+            budget = _typo_budget(len(key), strong) if strong or place else 0
             for regency in fuzzy_regencies if budget else ():
                 for near, distance in index.typos(regency).villages.near(key, budget):
                     for village in index.villages_by_key.get(near, ()):
