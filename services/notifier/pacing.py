@@ -47,14 +47,15 @@ class TokenBucket:
 
 
 class LineBuckets:
-    def __init__(self, rate: float) -> None:
+    def __init__(self, rate: float, burst: float | None = None) -> None:
         self.rate = rate
+        self.burst = burst
         self._buckets: dict[str, TokenBucket] = {}
 
     def __getitem__(self, line: str) -> TokenBucket:
         bucket = self._buckets.get(line)
         if bucket is None:
-            bucket = self._buckets[line] = TokenBucket(self.rate)
+            bucket = self._buckets[line] = TokenBucket(self.rate, self.burst)
         return bucket
 
 

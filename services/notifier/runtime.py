@@ -76,6 +76,7 @@ class NotifierRuntime:
         register_secret(settings.database_url.get_secret_value())
         self.owner = settings.instance_id or f"{socket.gethostname()}:{os.getpid()}"
         self.pool: asyncpg.Pool | None = None
+        self.critical_pool: asyncpg.Pool | None = None
         self.producer: AIOKafkaProducer | None = None
         self.graph: GraphClient | None = None
         self.consumers: list[AIOKafkaConsumer] = []
@@ -109,12 +110,13 @@ class NotifierRuntime:
         self.pool = await create_pool(s.database_url.get_secret_value(), max_size=s.db_pool_max)
         async with self.pool.acquire() as conn:
             await apply_migrations(conn, MIGRATIONS, "notifier")  # type: ignore[arg-type]
+        self.critical_pool = await create_pool(s.database_url.get_secret_value(), max_size=4)
         self.producer = durable_producer(s.kafka_bootstrap_servers, f"notifier-{self.owner}")
         await self.producer.start()
         self.graph = GraphClient(
             s.api_base_url, s.api_version, s.access_token.get_secret_value(), s.http_timeout_s
         )
-        store = SendsStore(self.pool)
+        store = SendsStore(self.pool, self.critical_pool)
         windows = WindowStore(self.pool)
         publisher = Publisher(self.producer, prefix)
         deliverer = Deliverer(
@@ -124,7 +126,7 @@ class NotifierRuntime:
             self.graph,
             publisher,
             RecipientPacer(s.recipient_interval_s),
-            LineBuckets(s.line_rate_per_s),
+            LineBuckets(s.line_rate_per_s, s.line_burst or None),
             max_concurrent_calls=s.max_concurrent_sends,
         )
         requests_consumer = committed_consumer(s.kafka_bootstrap_servers, s.group_id)
@@ -241,9 +243,10 @@ class NotifierRuntime:
         if self.graph is not None:
             await self.graph.close()
             self.graph = None
-        if self.pool is not None:
-            await self.pool.close()
-            self.pool = None
+        for pool in (self.pool, self.critical_pool):
+            if pool is not None:
+                await pool.close()
+        self.pool = self.critical_pool = None
 
     # --- readiness ------------------------------------------------------------------------
 

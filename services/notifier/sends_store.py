@@ -67,8 +67,11 @@ def _row(record: asyncpg.Record) -> SendRow:
 
 
 class SendsStore:
-    def __init__(self, pool: asyncpg.Pool) -> None:
+    def __init__(self, pool: asyncpg.Pool, critical_pool: asyncpg.Pool | None = None) -> None:
+        """`critical_pool` serves the writes around an API call (start, wamid, retry, dead
+        letter), so that a burst of new claims never delays recording an accepted send."""
         self._pool = pool
+        self._critical = critical_pool or pool
 
     async def claim(self, req: NotificationRequest, owner: str, lease_s: float) -> Claim:
         """Take the notification for sending: a new one, or a pending one whose owner's lease
@@ -122,7 +125,7 @@ class SendsStore:
     ) -> int | None:
         """pending -> sending, just before the API call; the attempt number, or None when
         this instance no longer owns the notification."""
-        async with self._pool.acquire() as conn:
+        async with self._critical.acquire() as conn:
             value: int | None = await conn.fetchval(
                 """UPDATE notifier_sends
                    SET state = 'sending', attempts = attempts + 1, used_template = $4,
@@ -138,7 +141,7 @@ class SendsStore:
 
     async def record_sent(self, notification_id: str, wamid: str) -> SendRow:
         """The API accepted it: keep the wamid (first thing after the answer)."""
-        async with self._pool.acquire() as conn:
+        async with self._critical.acquire() as conn:
             record = await conn.fetchrow(
                 f"""UPDATE notifier_sends
                     SET state = CASE WHEN state IN ('pending', 'sending', 'unknown')
@@ -158,7 +161,7 @@ class SendsStore:
     ) -> bool:
         """sending -> pending after a transient error; the lease covers the backoff. False
         when the row moved on meanwhile (a status webhook proved the send)."""
-        async with self._pool.acquire() as conn:
+        async with self._critical.acquire() as conn:
             done = await conn.fetchval(
                 """UPDATE notifier_sends
                    SET state = 'pending', lease_until = now() + make_interval(secs => $3),
@@ -176,7 +179,7 @@ class SendsStore:
     async def record_dead_letter(
         self, notification_id: str, owner: str, failure: SendFailure
     ) -> SendRow | None:
-        async with self._pool.acquire() as conn:
+        async with self._critical.acquire() as conn:
             record = await conn.fetchrow(
                 f"""UPDATE notifier_sends
                     SET state = 'dead_lettered', last_error_code = $3, last_error = $4,

@@ -70,6 +70,10 @@ class NotifierSettings(CommonSettings):
         default=80.0, gt=0, validation_alias="NOTIFIER_LINE_RATE_PER_S",
         description="Token bucket per line (Meta: 80 messages/s by default)",
     )
+    line_burst: float = Field(
+        default=0, ge=0, validation_alias="NOTIFIER_LINE_BURST",
+        description="Messages a line may send at once after a quiet spell; 0: one second's worth",
+    )
     recipient_interval_s: float = Field(
         default=6.0, ge=0, validation_alias="NOTIFIER_RECIPIENT_INTERVAL_S",
         description="At least this long between two messages to one recipient (Meta: 6 s)",
