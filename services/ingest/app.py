@@ -21,7 +21,7 @@ from servicekit.health import health_router
 from servicekit.logging_setup import register_secret
 from services.ingest.connections import DatabaseLink, ProducerLink
 from services.ingest.dedupe_retention import prune_periodically
-from services.ingest.durable_publish import publish_exactly_once
+from services.ingest.durable_publish import GroupCommitter, publish_new
 from services.ingest.lines_config import LineDirectory, load_lines
 from services.ingest.metrics import (
     BATCH_SECONDS,
@@ -30,7 +30,7 @@ from services.ingest.metrics import (
     REQUESTS,
     SIGNATURE_FAILURES,
 )
-from services.ingest.normalise import normalise_body
+from services.ingest.normalise import Outgoing, normalise_body
 from services.ingest.settings import IngestSettings
 from services.ingest.signature import SignatureCheck, check_signature, verify_token_matches
 
@@ -75,15 +75,30 @@ def create_app(settings: IngestSettings | None = None) -> FastAPI:
         settings.reconnect_interval_s,
     )
     lines = LineDirectory(None)
+    committer: GroupCommitter | None = None
+
+    class NotConnected(Exception):
+        pass
+
+    async def transaction(events: list[Outgoing]) -> set[str]:
+        producer, pool = producer_link.producer, db_link.pool
+        if producer is None or pool is None:
+            raise NotConnected
+        return await publish_new(
+            pool, producer, events, settings.topic_prefix, settings.publish_timeout_s
+        )
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
-        nonlocal lines
+        nonlocal lines, committer
         for secret in [*secrets, verify_token, settings.database_url.get_secret_value()]:
             register_secret(secret)
         lines = load_lines(settings.roster_path())
         producer_link.start()
         db_link.start()
+        committer = GroupCommitter(
+            transaction, settings.publish_workers, settings.group_max_events
+        )
         pruning = (
             asyncio.create_task(
                 prune_periodically(lambda: db_link.pool, settings.dedupe_retention_days)
@@ -98,6 +113,7 @@ def create_app(settings: IngestSettings | None = None) -> FastAPI:
         yield
         if pruning is not None:
             pruning.cancel()
+        await committer.stop()
         await producer_link.stop()
         await db_link.stop()
 
@@ -175,11 +191,11 @@ def create_app(settings: IngestSettings | None = None) -> FastAPI:
             down = [n for n, v in (("kafka", producer), ("postgres", pool)) if v is None]
             log.warning("webhook refused: dependency not connected", extra={"down": down})
             return _error(503, "unavailable", f"not connected to {', '.join(down)}; retry")
+        assert committer is not None
         started = time.perf_counter()
         try:
-            result = await publish_exactly_once(
-                pool, producer, normalised.events, settings.topic_prefix, settings.publish_timeout_s
-            )
+            async with asyncio.timeout(2 * settings.publish_timeout_s):
+                result = await committer.publish(normalised.events)
         except Exception as err:
             log.warning(
                 "webhook not published: answering 503 so Meta retries",

@@ -31,7 +31,7 @@ PRODUCE_LATENCY = Histogram(
 )
 BATCH_SECONDS = Histogram(
     "matur_ingest_publish_seconds",
-    "Dedupe + produce + acks + commit of one POST",
+    "One POST from queueing its events to its result (group wait, dedupe, acks, commit)",
     buckets=(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10),
 )
 

@@ -46,6 +46,16 @@ class IngestSettings(CommonSettings):
         description="Bound on dedupe + produce + acks of one POST; beyond it the POST gets 503",
     )
     db_pool_max: int = Field(default=20, validation_alias="INGEST_DB_POOL_MAX")
+    publish_workers: int = Field(
+        default=4,
+        validation_alias="INGEST_PUBLISH_WORKERS",
+        description="Publish transactions running at once; POSTs waiting share the next one",
+    )
+    group_max_events: int = Field(
+        default=2000,
+        validation_alias="INGEST_GROUP_MAX_EVENTS",
+        description="A group stops taking more POSTs once it holds this many events",
+    )
     reconnect_interval_s: float = Field(
         default=1.0,
         validation_alias="INGEST_RECONNECT_INTERVAL_S",

@@ -1,0 +1,243 @@
+"""Benchmark: sustained signed webhook POSTs per second into ingest, next to a bare endpoint.
+
+    .venv/bin/python -m services.ingest.bench [--rates 250,500,1000,1500,2000] [--seconds 5]
+
+Needs Kafka and PostgreSQL (as `make bench` starts them). Creates its own topic prefix and
+database, starts `python -m services.ingest` (acks=all, idempotent, dedupe transaction) and
+a bare FastAPI endpoint (reads the body, answers 200) under uvicorn the same way, then
+offers each target a fixed rate of POSTs (open loop: requests leave on schedule whether or
+not earlier ones have answered) and measures each latency from its *scheduled* send time,
+so queueing is not hidden. Every ingest POST is one signed single-message webhook with a
+new wamid. A rate is sustained when at least 99% of the offered requests completed with 200
+within the step and p99 <= 50 ms. Prints one line per step, the highest sustained rate of
+each target, and the ratio ingest / bare.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+import aiohttp
+import asyncpg
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+
+from servicekit.topic_admin import ensure_topics
+from services.ingest.settings import REPO_ROOT
+from services.ingest.signature import sign
+
+SECRET = "bench-app-secret"  # noqa: S105 (a throwaway secret of the benchmark run)
+P99_TARGET_S = 0.050
+
+
+@dataclass
+class Step:
+    target: str
+    offered: int
+    ok: int
+    failed: int
+    seconds: float
+    p50_ms: float
+    p99_ms: float
+
+    @property
+    def achieved(self) -> float:
+        return self.ok / self.seconds
+
+    @property
+    def sustained(self) -> bool:
+        return self.ok >= 0.99 * self.offered and self.p99_ms <= P99_TARGET_S * 1000
+
+    def line(self) -> str:
+        return (
+            f"{self.target:<6} offered {self.offered / self.seconds:>6.0f}/s  "
+            f"ok {self.achieved:>6.0f}/s  failed {self.failed:>5}  "
+            f"p50 {self.p50_ms:>7.1f} ms  p99 {self.p99_ms:>7.1f} ms  "
+            f"{'sustained' if self.sustained else 'NOT sustained'}"
+        )
+
+
+def bare_app() -> FastAPI:
+    """The comparison: FastAPI under the same uvicorn, reading the body, no work at all."""
+    app = FastAPI()
+
+    @app.post("/webhook")
+    async def webhook(request: Request) -> JSONResponse:
+        await request.body()
+        return JSONResponse({"status": "ok"})
+
+    @app.get("/healthz")
+    async def healthz() -> dict[str, str]:
+        return {"status": "ok"}
+
+    return app
+
+
+def body_for(run: str, n: int) -> bytes:
+    wa_id = f"62812{n % 100000:07d}"
+    return json.dumps({
+        "object": "whatsapp_business_account",
+        "entry": [{"id": "102290129340398", "changes": [{"field": "messages", "value": {
+            "messaging_product": "whatsapp",
+            "metadata": {"display_phone_number": "6285335220000",
+                         "phone_number_id": "103522000000000"},
+            "contacts": [{"profile": {"name": "Warga"}, "wa_id": wa_id}],
+            "messages": [{"from": wa_id, "id": f"wamid.bench-{run}-{n}",
+                          "timestamp": "1764460800", "type": "text",
+                          "text": {"body": "Ada pencurian motor di depan balai desa"}}],
+        }}]}],
+    }, separators=(",", ":")).encode()
+
+
+async def offer(url: str, target: str, rate: int, seconds: float, run: str, start_n: int) -> Step:
+    total = int(rate * seconds)
+    bodies = [body_for(run, start_n + i) for i in range(total)]
+    headers = [{"Content-Type": "application/json", "X-Hub-Signature-256": sign(b, SECRET)}
+               for b in bodies]
+    latencies: list[float] = []
+    failed = 0
+    connector = aiohttp.TCPConnector(limit=512)
+    timeout = aiohttp.ClientTimeout(total=30)
+    async with aiohttp.ClientSession(connector=connector, timeout=timeout) as session:
+
+        async def one(i: int, due: float) -> None:
+            nonlocal failed
+            try:
+                async with session.post(url, data=bodies[i], headers=headers[i]) as response:
+                    await response.read()
+                    if response.status != 200:
+                        failed += 1
+                        return
+            except (aiohttp.ClientError, TimeoutError):
+                failed += 1
+                return
+            latencies.append(time.perf_counter() - due)
+
+        loop_start = time.perf_counter() + 0.2
+        tasks = []
+        for i in range(total):
+            due = loop_start + i / rate
+            delay = due - time.perf_counter()
+            if delay > 0:
+                await asyncio.sleep(delay)
+            tasks.append(asyncio.create_task(one(i, due)))
+        await asyncio.gather(*tasks)
+    latencies.sort()
+    return Step(target, total, len(latencies), failed, seconds,
+                percentile_ms(latencies, 0.50), percentile_ms(latencies, 0.99))
+
+
+def percentile_ms(ordered: list[float], q: float) -> float:
+    if not ordered:
+        return float("inf")
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))] * 1000
+
+
+def start_process(args: list[str], env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
+    with log.open("wb") as out:
+        return subprocess.Popen(  # noqa: S603 (our own module, fixed arguments)
+            args, cwd=REPO_ROOT, env=env, stdout=out, stderr=subprocess.STDOUT
+        )
+
+
+async def wait_ready(url: str, timeout_s: float = 60) -> None:
+    deadline = time.monotonic() + timeout_s
+    async with aiohttp.ClientSession() as session:
+        while time.monotonic() < deadline:
+            try:
+                async with session.get(url) as response:
+                    if response.status == 200:
+                        return
+            except aiohttp.ClientError:
+                pass
+            await asyncio.sleep(0.2)
+    raise TimeoutError(url)
+
+
+async def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--rates", default="250,500,1000,1500,2000,3000")
+    parser.add_argument("--seconds", type=float, default=5.0)
+    parser.add_argument("--ingest-port", type=int, default=18101)
+    parser.add_argument("--bare-port", type=int, default=18102)
+    opts = parser.parse_args()
+    rates = [int(r) for r in opts.rates.split(",")]
+
+    bootstrap = os.environ.get("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092")
+    server_dsn = os.environ.get("DATABASE_URL", "postgresql://matur@127.0.0.1:5432/matur")
+    run = uuid.uuid4().hex[:8]
+    prefix = f"bench{run}."
+    await ensure_topics(bootstrap, prefix=prefix)
+    db_name = f"matur_bench_{run}"
+    conn = await asyncpg.connect(server_dsn)
+    await conn.execute(f'CREATE DATABASE "{db_name}"')
+    await conn.close()
+    dsn = server_dsn.rsplit("/", 1)[0] + "/" + db_name
+    logs = REPO_ROOT / ".local" / "bench"
+    logs.mkdir(parents=True, exist_ok=True)
+    env = {**os.environ, "KAFKA_BOOTSTRAP_SERVERS": bootstrap, "DATABASE_URL": dsn,
+           "MATUR_TOPIC_PREFIX": prefix, "WHATSAPP_APP_SECRET": SECRET,
+           "INGEST_PORT": str(opts.ingest_port), "MATUR_LOG_FORMAT": "json",
+           "MATUR_LOG_LEVEL": "WARNING"}
+    ingest = start_process([sys.executable, "-m", "services.ingest"], env,
+                           logs / "ingest.log")
+    bare = start_process([sys.executable, "-m", "services.ingest.bench", "--serve-bare",
+                          str(opts.bare_port)], env, logs / "bare.log")
+    try:
+        await wait_ready(f"http://127.0.0.1:{opts.ingest_port}/readyz")
+        await wait_ready(f"http://127.0.0.1:{opts.bare_port}/healthz")
+        targets = {"ingest": f"http://127.0.0.1:{opts.ingest_port}/webhook",
+                   "bare": f"http://127.0.0.1:{opts.bare_port}/webhook"}
+        best: dict[str, float] = {}
+        n = 0
+        for name, url in targets.items():
+            await offer(url, name, 200, 1.0, run + "warm", 0)  # warm-up, not counted
+            for rate in rates:
+                step = await offer(url, name, rate, opts.seconds, run, n)
+                n += step.offered
+                print(step.line(), flush=True)
+                if not step.sustained:
+                    break
+                best[name] = step.achieved
+                await asyncio.sleep(1)  # let the last step drain
+        ingest_best, bare_best = best.get("ingest", 0.0), best.get("bare", 0.0)
+        print()
+        print(f"ingest: highest sustained rate {ingest_best:.0f} POST/s (acks=all, dedupe)")
+        print(f"bare:   highest sustained rate {bare_best:.0f} POST/s")
+        ratio = ingest_best / bare_best if bare_best else float("nan")
+        print(f"ratio ingest/bare: {ratio:.2f}  (targets: >= 1000 POST/s with p99 <= 50 ms, "
+              f"ratio >= 0.5; rates tried: {rates}, {opts.seconds:.0f} s each)")
+        return 0
+    finally:
+        for proc in (ingest, bare):
+            proc.send_signal(signal.SIGTERM)
+            try:
+                proc.wait(15)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+        conn = await asyncpg.connect(server_dsn)
+        await conn.execute(f'DROP DATABASE IF EXISTS "{db_name}" WITH (FORCE)')
+        await conn.close()
+
+
+def serve_bare(port: int) -> None:
+    from servicekit.serve import serve
+
+    serve(bare_app(), "127.0.0.1", port)
+
+
+if __name__ == "__main__":
+    if len(sys.argv) == 3 and sys.argv[1] == "--serve-bare":
+        serve_bare(int(sys.argv[2]))
+    else:
+        sys.exit(asyncio.run(main()))
