@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import time
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 
 import asyncpg
-from fastapi import FastAPI, Request, Response
+from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
-from prometheus_client import Histogram
 
 from contracts.roster import Roster, load_roster
 from contracts.topics import (
@@ -23,6 +21,7 @@ from servicekit.health import health_router
 from servicekit.kafka_clients import durable_producer
 from servicekit.logging_setup import register_secret
 from services.api.access import routes as access_routes
+from services.api.access.cache import PrincipalCache
 from services.api.access.ratelimit import RateLimiter
 from services.api.cases import actions
 from services.api.cases import routes as case_routes
@@ -37,16 +36,9 @@ from services.api.settings import ApiSettings, repo_path
 from services.api.stats import routes as stats_routes
 from services.api.stream import routes as stream_routes
 from services.api.stream.signal import ChangeSignal
+from services.api.timing import RequestTiming
 
 log = logging.getLogger(__name__)
-
-REQUEST_SECONDS = Histogram(
-    "matur_api_request_seconds",
-    "HTTP request duration by route and status",
-    ["method", "route", "status"],
-    buckets=(0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1, 2.5),
-)
-
 
 def read_roster(settings: ApiSettings) -> Roster | None:
     path = repo_path(settings.roster_file)
@@ -99,6 +91,7 @@ async def running(app: FastAPI, settings: ApiSettings) -> AsyncIterator[None]:
         regency_code=regency,
         limiters=limiters(settings),
         signal=ChangeSignal(),
+        principals=PrincipalCache(settings.token_cache_s),
         commands_topic=CASES_COMMANDS.full_name(settings.topic_prefix),
         notification_requests_topic=NOTIFICATIONS_REQUESTS.full_name(settings.topic_prefix),
     )
@@ -171,17 +164,5 @@ def create_app(settings: ApiSettings | None = None) -> FastAPI:
     async def overflow(_: Request, exc: OverflowError) -> JSONResponse:
         return JSONResponse({"detail": "a date or number is out of range"}, status_code=422)
 
-    @app.middleware("http")
-    async def timing(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        started = time.perf_counter()
-        response = await call_next(request)
-        route = request.scope.get("route")
-        path = getattr(route, "path", "unmatched")
-        REQUEST_SECONDS.labels(request.method, path, response.status_code).observe(
-            time.perf_counter() - started
-        )
-        return response
-
+    app.add_middleware(RequestTiming)
     return app

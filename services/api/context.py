@@ -8,6 +8,7 @@ import asyncpg
 from aiokafka import AIOKafkaProducer
 from fastapi import Request
 
+from services.api.access.cache import PrincipalCache
 from services.api.access.ratelimit import RateLimiter
 from services.api.directory.areas import AreaDirectory
 from services.api.projection.consumer import Projector
@@ -33,6 +34,7 @@ class ApiContext:
     signal: ChangeSignal
     commands_topic: str
     notification_requests_topic: str
+    principals: PrincipalCache
     projector: Projector | None = None
     producer_started: bool = False
 

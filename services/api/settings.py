@@ -49,6 +49,11 @@ class ApiSettings(CommonSettings):
     )
     sign_in_ip_burst: int = Field(default=10, validation_alias="MATUR_API_SIGNIN_IP_BURST")
     sign_in_ip_per_min: float = Field(default=6.0, validation_alias="MATUR_API_SIGNIN_IP_PER_MIN")
+    token_cache_s: float = Field(
+        default=2.0,
+        validation_alias="MATUR_API_TOKEN_CACHE_S",
+        description="How long a process may reuse a token check (0: check every request)",
+    )
     token_rate_per_s: float = Field(default=20.0, validation_alias="MATUR_API_TOKEN_RATE")
     token_burst: int = Field(default=100, validation_alias="MATUR_API_TOKEN_BURST")
     export_max_rows: int = Field(default=100_000, validation_alias="MATUR_API_EXPORT_MAX_ROWS")

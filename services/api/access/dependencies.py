@@ -6,6 +6,7 @@ from fastapi import Depends, HTTPException
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from services.api.access.roles import Principal
+from services.api.access.secrets import token_hash
 from services.api.access.store import principal_for_token
 from services.api.context import ApiContext, api_context
 
@@ -31,8 +32,13 @@ async def current_principal(
     token = credentials.credentials
     if len(token) > 200 or not token.isascii():
         raise unauthorized("Invalid or expired token")
-    async with ctx.pool.acquire() as conn:
-        principal = await principal_for_token(conn, token)
+    key = token_hash(token)
+    principal = ctx.principals.get(key)
+    if principal is None:
+        async with ctx.pool.acquire() as conn:
+            principal = await principal_for_token(conn, token)
+        if principal is not None:
+            ctx.principals.put(key, principal)
     if principal is None:
         raise unauthorized("Invalid or expired token")
     wait = ctx.limiters.per_token.check(principal.token_id)

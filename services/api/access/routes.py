@@ -191,6 +191,7 @@ async def logout(
     """Revoke the token this request carries."""
     async with ctx.pool.acquire() as conn:
         await revoke_token(conn, principal.token_id)
+    ctx.principals.clear()
     return Response(status_code=204)
 
 
@@ -204,4 +205,5 @@ async def admin_revoke(
     async with ctx.pool.acquire() as conn:
         if not await revoke_token(conn, token_id):
             raise HTTPException(404, "No such live token")
+    ctx.principals.clear()
     return Response(status_code=204)

@@ -140,6 +140,7 @@ async def put_officer(
         await upsert_officer(conn, record)
         if before is not None and before.tier != record.tier:
             await revoke_officer_tokens(conn, officer_id)  # a token's role is the old tier
+    ctx.principals.clear()  # scopes come from the roster
     return _officer_out(record, principal, ctx)
 
 
@@ -154,4 +155,5 @@ async def remove_officer(
     async with ctx.pool.acquire() as conn:
         if not await delete_officer(conn, officer_id):
             raise HTTPException(404, "No such officer")
+    ctx.principals.clear()
     return Response(status_code=204)
