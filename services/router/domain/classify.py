@@ -29,10 +29,14 @@ from services.router.domain.wording import Token, TypoIndex, fold, tokens
 _CATEGORY_RULES = R.CATEGORY_RULES
 _SIGNAL_RULES = R.SIGNAL_RULES
 
-SPECIALISATIONS: dict[Category, Category] = {
-    Category.VEHICLE_THEFT: Category.THEFT,
-    Category.DOMESTIC_VIOLENCE: Category.VIOLENCE,
-}
+# (specific, general): when both match, the specific one takes the general one's score.
+SPECIALISATIONS: tuple[tuple[Category, Category], ...] = (
+    (Category.VEHICLE_THEFT, Category.THEFT),
+    (Category.DOMESTIC_VIOLENCE, Category.VIOLENCE),
+    (Category.ROBBERY, Category.VIOLENCE),
+    (Category.BRAWL, Category.VIOLENCE),
+    (Category.ILLEGAL_RACING, Category.PUBLIC_ORDER),
+)
 DANGEROUS: frozenset[Category] = frozenset(
     {
         Category.THEFT,
@@ -142,11 +146,13 @@ def classify(text: str) -> Classification:
 
     category_rules = _matching(_CATEGORY_RULES, words, present)
     signals = {r.tag for r in _matching(_SIGNAL_RULES, words, present)}
+    if _happening_now(toks, words, folded := fold(text)):
+        signals.add(R.PRESENT)
     scores: dict[Category, int] = {}
     for r in category_rules:
         category = Category(r.tag)
         scores[category] = scores.get(category, 0) + r.weight
-    for special, general in SPECIALISATIONS.items():
+    for special, general in SPECIALISATIONS:
         if special in scores and general in scores:
             scores[special] += scores.pop(general)
 
@@ -156,7 +162,7 @@ def classify(text: str) -> Classification:
     else:
         category = Category.INFORMATION if "?" in text else Category.OTHER
 
-    about_officer = _about_officer(toks, words, present, fold(text), scores)
+    about_officer = _about_officer(toks, words, present, folded, scores)
     happened_before = R.PAST in signals and R.PRESENT not in signals
     emergency = not happened_before and (
         R.EMERGENCY in signals
@@ -189,6 +195,29 @@ def classify(text: str) -> Classification:
     return Classification(category, urgency, emergency, about_officer, matched)
 
 
+def _happening_now(toks: list[Token], words: list[str], folded: str) -> bool:
+    """ "lagi"/"masih" before a verb or place mean "now" ("lagi dipukuli"), after a verb
+    "again"/"still" ("dicuri lagi")."""
+    for i, word in enumerate(words[:-1]):
+        if word not in R.NOW_BEFORE_VERB:
+            continue
+        if any(ch in folded[toks[i].end : toks[i + 1].start] for ch in ",.!?\n"):
+            continue
+        following = words[i + 1]
+        if following in R.PLACE_NEXT_WORDS:
+            # "warga lagi di sana" is now; "begal beraksi lagi di jalur hutan" is again
+            previous = words[i - 1] if i else ""
+            if not _verb_like(previous):
+                return True
+        elif following in R.NOW_NEXT_WORDS or following in KEYWORD_WORDS or _verb_like(following):
+            return True
+    return False
+
+
+def _verb_like(word: str) -> bool:
+    return word in KEYWORD_WORDS or (len(word) > 5 and word.startswith(R.VERB_PREFIXES))
+
+
 def _about_officer(
     toks: list[Token],
     words: list[str],
@@ -207,13 +236,14 @@ def _about_officer(
             continue
         if _vocative(toks, words, folded, i):
             continue
-        if (i >= 1 and words[i - 1] in R.REPORTED_TO) or (
-            i >= 2 and words[i - 2] in R.REPORTED_TO and words[i - 1] in R.VOCATIVE_BEFORE
-        ):
+        if any(words[j] in R.REPORTED_TO for j in range(max(0, i - 3), i)):
             reported_to.append(i)
         else:
             subjects.append(i)
-    oknum = not present.isdisjoint(R.OKNUM)
+    oknum = any(
+        word in R.OKNUM and not (i + 1 < len(words) and words[i + 1] in R.NOT_POLICE)
+        for i, word in enumerate(words)
+    )
     money = not present.isdisjoint(R.MONEY) or any(_near(words, a, b) for a, b in R.MONEY_PHRASES)
     asked_money = _near(words, R.w("dimintai dimintain disuruh"), R.w("uang duit bayar"))
     neglect = not present.isdisjoint(R.NEGLECT) or any(

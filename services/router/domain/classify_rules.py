@@ -54,7 +54,7 @@ VEHICLE = w(
     "mio jupiter satria cbr pcx aerox revo kendaraan ranmor sepmor"
 )
 TAKEN = forms("curi colong gondol gasak embat", "di ke", "an") | w(
-    "hilang ilang kemalingan dimalingi raib digondol nyolong maling"
+    "hilang ilang kemalingan kehilangan dimalingi raib digondol nyolong maling lenyap"
 )
 PERSON = w(
     "anak anakku anake anaknya adik adikku adike kakak kakakku bapakku bapake ibuku ibune "
@@ -66,11 +66,11 @@ HIT = forms(
     "tonjok antem bogem",
     "di me mem nge ke ng",
     "i in e nya an ne",
-) | w("mukul mukuli nampar nendang nyiksa ngantem")
+) | w("mukul mukuli nampar nendang nyiksa menyiksa ngantem")
 FAMILY = w(
     "suami suamiku suamine suaminya istri istriku istrine istrinya bojo bojoku bojone "
-    "ayah ayahku bapakku bapake bapakne ibuku ibune mertua mertuaku menantu tiri mantan "
-    "pacar pacarku kdrt"
+    "ayah ayahku ayahnya bapakku bapake bapakne bapaknya ibuku ibune ibunya mertua mertuaku "
+    "mertuanya menantu tiri mantan pacar pacarku pacarnya kdrt"
 )
 WEAPON = w("pisau celurit clurit arit sajam golok parang pedang badik keris samurai")
 
@@ -86,9 +86,20 @@ CATEGORY_RULES: tuple[Rule, ...] = (
     rule(C.THEFT, 2, forms("gasak gondol embat", "di"), label="gasak"),
     rule(C.THEFT, 2, w("raib kehilangan kecurian"), label="kehilangan"),
     rule(C.THEFT, 1, w("hilang ilang"), label="hilang"),
+    rule(C.THEFT, 2, w("lenyap congkel dicongkel nyongkel gembok jebol"), label="dicongkel"),
+    rule(C.THEFT, 2, w("diambil dijupuk digawa"), w("orang wong seseorang"), label="diambil orang"),
     # vehicle theft
     rule(C.VEHICLE_THEFT, 6, w("curanmor curanmor2"), label="curanmor"),
     rule(C.VEHICLE_THEFT, 5, VEHICLE, TAKEN, label="motor hilang"),
+    rule(
+        C.VEHICLE_THEFT,
+        5,
+        VEHICLE,
+        w("dibawa digawa"),
+        w("lari kabur minggat"),
+        label="motor dibawa kabur",
+    ),
+    rule(C.VEHICLE_THEFT, 3, VEHICLE, w("tidak gak ora"), w("ada ana"), label="motor tidak ada"),
     # robbery
     rule(C.ROBBERY, 5, forms("begal", "di ke m nge pem", "an i e nya"), label="begal"),
     rule(C.ROBBERY, 5, forms("rampok", "pe per di ke nge me", "an i e nya"), label="rampok"),
@@ -99,12 +110,12 @@ CATEGORY_RULES: tuple[Rule, ...] = (
         forms("todong", "di pe pen me men", "an nya i e") | w("nodong"),
         label="todong",
     ),
-    rule(C.ROBBERY, 4, forms("rampas", "di pe me pera", "an nya e"), label="rampas"),
+    rule(C.ROBBERY, 5, forms("rampas", "di pe me pera", "an nya e"), label="rampas"),
     # traffic accident
     rule(
         C.TRAFFIC_ACCIDENT,
         5,
-        w("kecelakaan celaka kecelakan laka lakalantas lakalantas"),
+        w("kecelakaan celaka kecelakan kacilakan kecilakan laka lakalantas"),
         label="kecelakaan",
     ),
     rule(
@@ -144,7 +155,13 @@ CATEGORY_RULES: tuple[Rule, ...] = (
     rule(C.DRUGS, 5, w("tembakau"), w("gorila gorilla sintetis"), label="tembakau gorila"),
     # domestic violence
     rule(C.DOMESTIC_VIOLENCE, 7, w("kdrt"), label="kdrt"),
-    rule(C.DOMESTIC_VIOLENCE, 6, HIT | w("kekerasan kasar ngamuk"), FAMILY, label="dipukuli suami"),
+    rule(
+        C.DOMESTIC_VIOLENCE,
+        6,
+        HIT | w("kekerasan kasar ngamuk ngancam mengancam diancam"),
+        FAMILY,
+        label="dipukuli suami",
+    ),
     rule(C.DOMESTIC_VIOLENCE, 6, w("kekerasan"), w("rumah"), w("tangga"), label="kekerasan rt"),
     # brawl
     rule(C.BRAWL, 5, w("tawuran tawur"), label="tawuran"),
@@ -165,7 +182,7 @@ CATEGORY_RULES: tuple[Rule, ...] = (
         label="perkelahian",
     ),
     rule(C.BRAWL, 5, w("perang"), w("sarung"), label="perang sarung"),
-    rule(C.BRAWL, 2, w("antar"), w("kampung desa perguruan kelompok geng"), label="antar"),
+    rule(C.BRAWL, 2, w("antar"), w("kampung desa perguruan kelompok geng suporter"), label="antar"),
     # violence
     rule(
         C.VIOLENCE,
@@ -177,13 +194,19 @@ CATEGORY_RULES: tuple[Rule, ...] = (
     rule(C.VIOLENCE, 5, forms("tusuk", "di ke me pe pen", "an") | w("nusuk"), label="tusuk"),
     rule(C.VIOLENCE, 5, forms("bunuh", "di pem mem ter", "an"), label="bunuh"),
     rule(C.VIOLENCE, 4, w("mayat jenazah"), label="mayat"),
-    rule(C.VIOLENCE, 5, forms("tembak", "di ke pe pen ter", "an"), label="tembak"),
+    rule(
+        C.VIOLENCE,
+        5,
+        forms("tembak", "di ke ter", "an") | w("penembakan menembak penembak"),
+        label="tembak",
+    ),
     rule(C.VIOLENCE, 3, HIT, label="pukul"),
     rule(
         C.VIOLENCE,
         5,
         forms("perkosa", "di pe pem mem", "an")
-        | w("cabul pencabulan dicabuli pelecehan dilecehkan rudapaksa"),
+        | forms("cabul", "di pen men", "i an")
+        | w("pelecehan dilecehkan rudapaksa"),
         label="pelecehan",
     ),
     rule(C.VIOLENCE, 5, forms("culik", "di pen men", "an") | w("nyulik"), label="culik"),
@@ -223,7 +246,12 @@ CATEGORY_RULES: tuple[Rule, ...] = (
     ),
     # flood and other natural disasters
     rule(C.FLOOD, 5, forms("banjir", "ke", "an") | w("bandang"), label="banjir"),
-    rule(C.FLOOD, 3, w("meluap luapan tanggul longsor tenggelam hanyut keli"), label="meluap"),
+    rule(
+        C.FLOOD,
+        3,
+        w("meluap luapan tanggul longsor tenggelam hanyut keli kelelep terseret tergenang"),
+        label="meluap",
+    ),
     rule(C.FLOOD, 4, w("air banyu"), w("naik munggah masuk"), label="air naik"),
     rule(C.FLOOD, 4, w("puting angin"), w("beliung kencang ribut"), label="puting beliung"),
     rule(C.FLOOD, 3, w("pohon wit"), w("tumbang ambruk roboh"), label="pohon tumbang"),
@@ -241,14 +269,19 @@ CATEGORY_RULES: tuple[Rule, ...] = (
     rule(C.EXTORTION, 6, w("pungli"), label="pungli"),
     rule(C.EXTORTION, 5, w("pungutan"), w("liar"), label="pungutan liar"),
     rule(C.EXTORTION, 5, forms("palak", "di pe me pem", "an") | w("malak"), label="palak"),
-    rule(C.EXTORTION, 5, forms("peras", "di pe pem mem", "an") | w("meras"), label="peras"),
+    rule(
+        C.EXTORTION,
+        5,
+        forms("peras", "di", "an") | w("meras memeras pemeras pemerasan"),
+        label="peras",
+    ),
     rule(C.EXTORTION, 4, w("uang duit"), w("keamanan"), label="uang keamanan"),
     rule(C.EXTORTION, 4, w("parkir jukir"), w("liar"), label="parkir liar"),
     rule(
         C.EXTORTION,
         2,
         w("minta dimintai njaluk jaluk dimintain"),
-        w("uang duit"),
+        w("uang duit jatah"),
         label="minta uang",
     ),
     rule(C.EXTORTION, 2, w("pungutan setoran preman"), label="pungutan"),
@@ -288,6 +321,14 @@ CATEGORY_RULES: tuple[Rule, ...] = (
         label="belum pulang",
     ),
     rule(C.MISSING_PERSON, 4, w("minggat"), label="minggat"),
+    rule(
+        C.MISSING_PERSON,
+        3,
+        w("belum tidak gak durung ora"),
+        w("kembali bali"),
+        label="belum kembali",
+    ),
+    rule(C.MISSING_PERSON, 3, w("tidak gak ora belum"), w("kabar"), label="tidak ada kabar"),
     rule(C.MISSING_PERSON, 4, w("kabur"), w("rumah omah"), label="kabur dari rumah"),
     rule(C.MISSING_PERSON, 4, w("hilang"), w("kontak"), label="hilang kontak"),
     # public order
@@ -307,13 +348,16 @@ CATEGORY_RULES: tuple[Rule, ...] = (
     ),
     rule(C.PUBLIC_ORDER, 4, w("geng"), w("motor"), label="geng motor"),
     rule(C.PUBLIC_ORDER, 3, w("knalpot brong brung"), label="knalpot brong"),
+    rule(C.PUBLIC_ORDER, 3, w("musik sound"), w("keras kenceng banter"), label="musik keras"),
+    rule(C.PUBLIC_ORDER, 3, w("coret corat pilox grafiti"), label="corat-coret"),
     rule(C.PUBLIC_ORDER, 2, w("preman nongkrong kenakalan"), label="preman"),
     # services
     rule(C.SERVICE_SKCK, 8, w("skck"), label="skck"),
     rule(C.SERVICE_SKCK, 8, w("kelakuan"), w("baik"), label="surat kelakuan baik"),
     rule(C.SERVICE_SKCK, 6, w("catatan"), w("kepolisian"), label="catatan kepolisian"),
     rule(C.SERVICE_SIM, 6, w("sim sima simc simb simd simb1 simb2 satpas simling"), label="sim"),
-    rule(C.SERVICE_OTHER, 8, w("surat laporan lapor"), w("kehilangan"), label="surat kehilangan"),
+    rule(C.SERVICE_OTHER, 8, w("surat"), w("kehilangan"), label="surat kehilangan"),
+    rule(C.SERVICE_OTHER, 3, w("laporan lapor"), w("kehilangan"), label="lapor kehilangan"),
     rule(C.SERVICE_OTHER, 6, w("izin ijin"), w("keramaian"), label="izin keramaian"),
     rule(C.SERVICE_OTHER, 4, w("stnk bpkb samsat tilang ditilang etle pengawalan"), label="stnk"),
     rule(C.SERVICE_OTHER, 4, w("surat"), w("keterangan"), label="surat keterangan"),
@@ -360,9 +404,9 @@ SIGNAL_RULES: tuple[Rule, ...] = (
         | forms("bacok", "di ke", "")
         | WEAPON
         | w(
-            "berdarah ditusuk nusuk pistol senpi ditembak sekarat kritis pingsan darurat "
-            "gawat disandera diculik tenggelam hanyut kebakaran terbakar kobong kobongan "
-            "meledak sajam"
+            "berdarah getihen ditusuk nusuk pistol senpi ditembak penembakan tembakan sekarat "
+            "kritis pingsan darurat gawat disandera diculik tenggelam hanyut kelelep terseret "
+            "terjebak terjepit evakuasi kebakaran terbakar kobong kobongan meledak sajam"
         ),
         label="bahaya",
     ),
@@ -377,7 +421,7 @@ SIGNAL_RULES: tuple[Rule, ...] = (
     rule(
         EMERGENCY,
         1,
-        w("mau arep akan"),
+        w("mau arep"),
         forms("bunuh bacok tusuk", "di mem", ""),
         label="mau dibunuh",
     ),
@@ -393,7 +437,7 @@ SIGNAL_RULES: tuple[Rule, ...] = (
     rule(
         PRESENT,
         1,
-        w("sekarang skrg skrng saiki sekarng lagi sedang masih barusan ngamuk dikejar kejar"),
+        w("sekarang skrg skrng saiki sekarng sedang barusan ngamuk dikejar kejar"),
         label="sekarang",
     ),
     rule(PRESENT, 1, w("saat"), w("ini"), label="saat ini"),
@@ -426,6 +470,10 @@ POLICE = w(
     "aparat bripka brigadir aiptu aipda bripda briptu bripol brigpol ipda iptu akp pol"
 )
 OKNUM = w("oknum")
+NOT_POLICE = w(
+    "ormas desa perangkat pegawai dinas pejabat guru lsm wartawan satpol pns kades lurah "
+    "camat tni dishub"
+)
 # Corruption: counts wherever a police officer is the subject of the message.
 MONEY = w(
     "pungli suap disuap nyuap sogok disogok nyogok backing beking membekingi dibekingi "
@@ -457,6 +505,12 @@ ABUSE = HIT | w(
     "kasar arogan bentak membentak dibentak ancam mengancam diancam intimidasi "
     "mabuk mabok judi selingkuh semena sewenang kurang sopan nakal"
 )
+# "lagi"/"masih" mean "now" before a verb or a place ("lagi dipukuli", "lagi ada maling"),
+# "again"/"still" after one ("dicuri lagi").
+NOW_BEFORE_VERB = w("lagi masih")
+VERB_PREFIXES = ("di", "me", "ng", "ny", "ke", "ter", "ber")
+NOW_NEXT_WORDS = w("ada ana ono onok enek terjadi berlangsung rame ramai ngamuk gelut")
+PLACE_NEXT_WORDS = w("di neng nang ning disini disana")
 VOCATIVE_BEFORE = w(
     "pak bapak bu ibu mas mbak yth halo hallo assalamualaikum pagi siang sore malam selamat"
 )

@@ -2,8 +2,8 @@
 
 WhatsApp text is lower-cased, stripped of accents and emoji, elongations are shortened
 ("tolooong" -> "tolong") and Indonesian reduplication shorthand is undone ("anak2" ->
-"anak"). Typos are measured with the optimal-string-alignment distance (a swap of two
-neighbouring letters is one edit).
+"anak", "trek2an" -> "trektrekan"). Typos are measured with the optimal-string-alignment
+distance (a swap of two neighbouring letters is one edit).
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from dataclasses import dataclass
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 _ELONGATION = re.compile(r"([a-z])\1{2,}")
 _REDUPLICATION = re.compile(r"^([a-z]{2,})2$")
+_REDUPLICATION_AFFIX = re.compile(r"^([a-z]{2,})2(an|nya|e|ne|in)$")
 _APOSTROPHES = re.compile(r"['’`´]")
 
 
@@ -36,7 +37,10 @@ def fold(text: str) -> str:
 def _clean_word(word: str) -> str:
     word = _ELONGATION.sub(r"\1", word)
     match = _REDUPLICATION.match(word)
-    return match.group(1) if match else word
+    if match:
+        return match.group(1)
+    match = _REDUPLICATION_AFFIX.match(word)  # "trek2an" -> "trektrekan"
+    return match.group(1) * 2 + match.group(2) if match else word
 
 
 def words(text: str) -> list[str]:

@@ -52,7 +52,7 @@ TABLE: list[tuple[str, C, U, bool]] = [
     # violence
     ("adik saya dibacok orang tidak dikenal, sekarang di puskesmas", C.VIOLENCE, E, False),
     ("ada penemuan mayat di pinggir bengawan", C.VIOLENCE, H, False),
-    ("saya diancam mau dibunuh sama mantan suami", C.VIOLENCE, E, False),
+    ("saya diancam mau dibunuh sama mantan suami", C.DOMESTIC_VIOLENCE, E, False),
     ("anak saya jadi korban pencabulan tetangga", C.VIOLENCE, H, False),
     # gambling
     ("ada judi togel di warung tiap malam", C.GAMBLING, N, False),
