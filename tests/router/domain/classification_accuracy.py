@@ -2,7 +2,10 @@
 
     .venv/bin/python -m tests.router.domain.classification_accuracy
 
-prints accuracy per category, for emergencies, and the messages it gets wrong.
+prints accuracy per category, for emergencies, and the messages it gets wrong, on the
+labelled set (217 messages; the rules were improved where it showed gaps: 87% categories /
+95% emergency flags before, see the README) and on the held-out set (68 messages written
+afterwards and never used to change the rules).
 """
 
 from __future__ import annotations
@@ -15,6 +18,8 @@ from contracts.hierarchy import Category
 from services.router.domain.classify import classify
 
 LABELLED = Path(__file__).parent / "data" / "classification_labelled.tsv"
+# Written after the rules were tuned on LABELLED and never used to change them.
+HOLDOUT = Path(__file__).parent / "data" / "classification_holdout.tsv"
 
 
 @dataclass(frozen=True)
@@ -85,4 +90,6 @@ def measure(items: list[Labelled]) -> Report:
 
 
 if __name__ == "__main__":
-    print(measure(load_labelled()).render())
+    for name, path in (("labelled set", LABELLED), ("held-out set", HOLDOUT)):
+        print(f"== {name}: {path.name}")
+        print(measure(load_labelled(path)).render())
