@@ -21,7 +21,8 @@ from servicekit.health import health_router
 from servicekit.logging_setup import register_secret
 from services.ingest.connections import DatabaseLink, ProducerLink
 from services.ingest.dedupe_retention import prune_periodically
-from services.ingest.durable_publish import GroupCommitter, publish_new
+from services.ingest.durable_publish import GroupCommitter, publish_new, record_keys
+from services.ingest.in_doubt import InDoubtKeys
 from services.ingest.lines_config import LineDirectory, load_lines
 from services.ingest.metrics import (
     BATCH_SECONDS,
@@ -85,8 +86,16 @@ def create_app(settings: IngestSettings | None = None) -> FastAPI:
         if producer is None or pool is None:
             raise NotConnected
         return await publish_new(
-            pool, producer, events, settings.topic_prefix, settings.publish_timeout_s
+            pool, producer, events, settings.topic_prefix, settings.publish_timeout_s, in_doubt
         )
+
+    async def record_late_delivery(keys: list[str]) -> None:
+        pool = db_link.pool
+        if pool is None:
+            raise NotConnected
+        await record_keys(pool, keys)
+
+    in_doubt = InDoubtKeys(record_late_delivery, settings.reconnect_interval_s)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -114,6 +123,7 @@ def create_app(settings: IngestSettings | None = None) -> FastAPI:
         if pruning is not None:
             pruning.cancel()
         await committer.stop()
+        await in_doubt.stop()
         await producer_link.stop()
         await db_link.stop()
 
@@ -191,6 +201,9 @@ def create_app(settings: IngestSettings | None = None) -> FastAPI:
             down = [n for n, v in (("kafka", producer), ("postgres", pool)) if v is None]
             log.warning("webhook refused: dependency not connected", extra={"down": down})
             return _error(503, "unavailable", f"not connected to {', '.join(down)}; retry")
+        if in_doubt.any_of(e.message_id for e in normalised.events):
+            log.info("webhook refused: an earlier attempt is still in flight to Kafka")
+            return _error(503, "in_doubt", "an earlier delivery is still being confirmed; retry")
         assert committer is not None
         started = time.perf_counter()
         try:

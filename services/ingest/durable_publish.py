@@ -30,6 +30,7 @@ from dataclasses import dataclass
 import asyncpg
 from aiokafka import AIOKafkaProducer
 
+from services.ingest.in_doubt import InDoubtKeys
 from services.ingest.metrics import DUPLICATES_SKIPPED, EVENT_TYPES, PRODUCE_LATENCY
 from services.ingest.normalise import Outgoing
 
@@ -57,32 +58,54 @@ def first_of_each(events: list[Outgoing]) -> dict[str, Outgoing]:
     return unique
 
 
+class KeysInDoubt(Exception):
+    """Some key of this POST is still in flight from an earlier failed attempt."""
+
+
+async def record_keys(pool: asyncpg.Pool, keys: list[str]) -> None:
+    """Mark keys as published (an in-doubt record Kafka acknowledged late)."""
+    await pool.execute(INSERT_NEW_KEYS, sorted(keys))
+
+
 async def publish_new(
     pool: asyncpg.Pool,
     producer: AIOKafkaProducer,
     events: list[Outgoing],
     topic_prefix: str,
     timeout_s: float,
+    in_doubt: InDoubtKeys,
 ) -> set[str]:
     """Publish the events whose key was never seen; return those keys. Raises (TimeoutError,
-    KafkaError, PostgresError, OSError…) when nothing may be assumed published."""
+    KafkaError, PostgresError, OSError…) when nothing may be assumed published; records
+    already handed to the producer are then watched as in doubt."""
     unique = first_of_each(events)
-    async with asyncio.timeout(timeout_s), pool.acquire() as conn, conn.transaction():
-        rows = await conn.fetch(INSERT_NEW_KEYS, sorted(unique))
-        new_keys = {row["message_id"] for row in rows}
-        fresh = [e for e in unique.values() if e.message_id in new_keys]
-        if fresh:
-            started = time.perf_counter()
-            acks = [
-                await producer.send(
-                    e.topic.full_name(topic_prefix),
-                    e.value,
-                    key=e.key.encode() if e.key is not None else None,
-                )
-                for e in fresh
-            ]
-            await asyncio.gather(*acks)
-            PRODUCE_LATENCY.observe(time.perf_counter() - started)
+    if in_doubt.any_of(unique):
+        raise KeysInDoubt
+    sent: list[tuple[str, asyncio.Future[object]]] = []
+    try:
+        async with asyncio.timeout(timeout_s), pool.acquire() as conn, conn.transaction():
+            rows = await conn.fetch(INSERT_NEW_KEYS, sorted(unique))
+            new_keys = {row["message_id"] for row in rows}
+            fresh = [e for e in unique.values() if e.message_id in new_keys]
+            if fresh:
+                started = time.perf_counter()
+                for e in fresh:
+                    ack = await producer.send(
+                        e.topic.full_name(topic_prefix),
+                        e.value,
+                        key=e.key.encode() if e.key is not None else None,
+                    )
+                    sent.append((e.message_id, ack))
+                # asyncio.wait, not gather: a time-out must not cancel the records' futures
+                await asyncio.wait([ack for _, ack in sent])
+                for _, ack in sent:
+                    ack.result()  # raises the first produce error
+                PRODUCE_LATENCY.observe(time.perf_counter() - started)
+    except BaseException:
+        for key, ack in sent:
+            if not ack.done():
+                in_doubt.watch(key, ack)
+        raise
     return new_keys
 
 
