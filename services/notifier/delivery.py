@@ -19,7 +19,7 @@ from contracts.base import utcnow
 from contracts.notifications import NotificationRequest, NotificationStatus
 from services.notifier import metrics
 from services.notifier import send_states as st
-from services.notifier.catalogue import TemplateNames, render
+from services.notifier.catalogue import TemplateNames, mark_as_read, render
 from services.notifier.error_policy import Backoff, SendFailure, Verdict, classify, needs_alert
 from services.notifier.graph_client import GraphCallError, GraphClient
 from services.notifier.pacing import LineBuckets, RecipientPacer
@@ -103,6 +103,11 @@ class Deliverer:
         line = req.line_phone_number_id or self.cfg.default_line
         pace_key = req.recipient.key
         use_template = row.used_template or not await self._window_open(req, line)
+        if req.reply_to_wamid and row.attempts == 0:
+            # a reply to the citizen's message: show them it was read (best effort)
+            await self.graph.mark_read(
+                self.cfg.graph_phone_number_id(line), mark_as_read(req.reply_to_wamid)
+            )
         retries = 0
         while True:
             try:

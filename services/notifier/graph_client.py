@@ -99,3 +99,12 @@ class GraphClient:
                 SendFailure(code=None, http_status=200, details="200 without messages[].id")
             )
         raise GraphCallError(parse_error(response.status_code, payload))
+
+    async def mark_read(self, phone_number_id: str, body: dict[str, Any]) -> bool:
+        """Mark an inbound message read (`{"success": true}`); False on any failure."""
+        try:
+            response = await self._client.post(f"/{self._version}/{phone_number_id}/messages",
+                                               json=body)
+            return response.status_code == 200 and response.json().get("success") is True
+        except (httpx.HTTPError, ValueError, AttributeError):
+            return False

@@ -245,3 +245,71 @@ async def test_a_replayed_request_is_not_sent_again(
         req.message_id,
         marker.message_id,
     ]
+
+
+async def test_bodies_inside_the_window_are_metas_shapes(
+    notifier: ServiceProcess, sandbox: SandboxClient, kafka: Kafka, pg: asyncpg.Connection
+) -> None:
+    """Text (with mark-as-read of the message it answers), interactive list and reply
+    buttons, each accepted by the sandbox's validation of Meta's formats and limits."""
+    citizen, officer = unique_phone(), unique_phone()
+    inbound = await sandbox.send_inbound_text(citizen, "bantuan", line=LINE)
+    await kafka.inbound(inbound_from(citizen))
+    await sandbox.send_inbound_text(officer, "terima BJN-SHP01", line=LINE)
+    await kafka.inbound(inbound_from(officer))
+    help_req = request(NotificationKind.HELP, citizen).model_copy(
+        update={"reply_to_wamid": inbound["wamid"]}
+    )
+    villages = request(
+        NotificationKind.CHOOSE_VILLAGE, citizen,
+        {"reference": "BJN-SHP01", "options": [
+            {"id": "village:35.22.07.2001", "title": "Kadipaten", "description": "Bojonegoro"},
+            {"id": "village:35.22.16.2003", "title": "Sukorejo", "description": "Bojonegoro"},
+        ]},
+    )
+    case = request(
+        NotificationKind.OFFICER_NEW_CASE, officer,
+        {"reference": "BJN-SHP01", "case_id": "case-shp01", "category": "theft",
+         "summary": "Motor hilang.", "reporter_name": "Budi"},
+        case_id="case-shp01", officer=True,
+    )
+    keys = [inbound_from(citizen).sender.key, inbound_from(officer).sender.key]
+    await poll(  # the notifier has seen both windows open
+        lambda: pg.fetchval(
+            "SELECT count(*) = 2 FROM notifier_windows WHERE identity = ANY($1)", keys
+        )
+    )
+    for req in (help_req, villages, case):
+        await kafka.request(req)
+
+    to_citizen = await sandbox.wait_for_messages(citizen, count=2, within=20, accepted=None)
+    to_officer = await sandbox.wait_for_messages(officer, count=1, within=20, accepted=None)
+    assert all(m["accepted"] for m in to_citizen + to_officer)
+    assert to_citizen[0]["body"] == {
+        "messaging_product": "whatsapp",
+        "recipient_type": "individual",
+        "to": f"+{citizen}",
+        "type": "text",
+        "text": {"preview_url": False, "body": to_citizen[0]["body"]["text"]["body"]},
+        "context": {"message_id": inbound["wamid"]},
+        "biz_opaque_callback_data": help_req.message_id,
+    }
+    listed = to_citizen[1]["body"]["interactive"]
+    assert listed["type"] == "list"
+    assert [r["id"] for r in listed["action"]["sections"][0]["rows"]] == [
+        "village:35.22.07.2001", "village:35.22.16.2003",
+    ]
+    buttons = to_officer[0]["body"]["interactive"]
+    assert buttons["type"] == "button"
+    assert [b["reply"] for b in buttons["action"]["buttons"]] == [
+        {"id": "ack:case-shp01", "title": "Terima"},
+        {"id": "esc:case-shp01", "title": "Naikkan"},
+    ]
+    reads = [
+        m for m in await sandbox.list_messages()
+        if m["type"] == "read" and m["body"].get("message_id") == inbound["wamid"]
+    ]
+    assert [m["body"] for m in reads] == [
+        {"messaging_product": "whatsapp", "status": "read", "message_id": inbound["wamid"]}
+    ]
+    assert reads[0]["accepted"] and reads[0]["seq"] < to_citizen[0]["seq"]

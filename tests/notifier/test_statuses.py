@@ -117,7 +117,7 @@ async def test_a_status_proves_a_send_whose_answer_was_never_recorded(
     row = await pg.fetchrow(
         "SELECT state, wamid FROM notifier_sends WHERE notification_id = $1", req.message_id
     )
-    assert (row["state"], row["wamid"]) == ("delivered", wamid)
+    assert row is not None and (row["state"], row["wamid"]) == ("delivered", wamid)
 
 
 async def test_reengagement_reported_by_status_resends_once_as_template(
