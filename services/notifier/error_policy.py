@@ -21,9 +21,10 @@ TRANSIENT_CODES = frozenset({130429, 131056, 4, 80007, 131000, 131016, 131057, 1
 REENGAGEMENT = 131047
 PAIR_RATE_LIMIT = 131056
 MAINTENANCE = 131057
-ALERT_CODES = frozenset({190, 368, 131031, 131048, 130497, 131042, 0, 10})
+ALERT_CODES = frozenset({190, 368, 131031, 131048, 130497, 131042, 132001, 0, 10})
 """Codes that need a person: token, account restricted or locked, spam limit, payment,
-permissions. Each raises an ERROR log with alert=true and a counter."""
+a template missing or not approved, permissions. Each raises an ERROR log with alert=true
+and a counter."""
 
 
 @dataclass(frozen=True)

@@ -313,3 +313,18 @@ async def test_bodies_inside_the_window_are_metas_shapes(
         {"messaging_product": "whatsapp", "status": "read", "message_id": inbound["wamid"]}
     ]
     assert reads[0]["accepted"] and reads[0]["seq"] < to_citizen[0]["seq"]
+
+
+async def test_a_request_without_any_address_is_dead_lettered_not_retried_forever(
+    notifier: ServiceProcess, kafka: Kafka
+) -> None:
+    req = receipt(unique_phone())
+    req = req.model_copy(
+        update={"recipient": req.recipient.model_copy(update={"wa_id": None})}
+    )
+    await kafka.request(req)
+    letters = await kafka.wait_for(
+        NOTIFICATIONS_DEADLETTER, lambda d: d["request"]["message_id"] == req.message_id
+    )
+    assert letters and "cannot render" in letters[0]["reason"]
+    assert letters[0]["attempts"] == 0
