@@ -174,7 +174,7 @@ def parse_rating(text: str) -> int | None:
 # -- officer commands -------------------------------------------------------------------
 
 _ACTIONS = {
-    OfficerAction.ACKNOWLEDGE: "terima diterima ack tangani ditangani proses siap",
+    OfficerAction.ACKNOWLEDGE: "terima diterima ack tangani ditangani proses siap ok oke",
     OfficerAction.RESOLVE: "selesai diselesaikan beres rampung tuntas done tutup",
     OfficerAction.ESCALATE: "naik naikkan naikan eskalasi teruskan",
     OfficerAction.NOTE: "catat catatan note",

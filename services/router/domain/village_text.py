@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from services.router.domain.classify import KEYWORD_WORDS
 from services.router.domain.common_words import COMMON_WORDS
 from services.router.domain.directory import Directory, District, Village
-from services.router.domain.wording import TypoIndex, tokens
+from services.router.domain.wording import Token, TypoIndex, fold, tokens
 
 MAX_RESULTS = 10
 MAX_FUZZY_REGENCIES = 16
@@ -185,7 +185,9 @@ def resolve_village(text: str, candidates: Sequence[Village], directory: Directo
     directory), ordered best first, and the district the text names."""
     index = VillageTextIndex.for_directory(directory)
     scope = _scope(candidates, directory)
-    words = [t.text for t in tokens(text)]
+    toks = tokens(text)
+    words = [t.text for t in toks]
+    folded = fold(text)
     fuzzy_regencies = scope.regencies if len(scope.regencies) <= MAX_FUZZY_REGENCIES else []
 
     consumed: set[int] = set()
@@ -216,7 +218,11 @@ def resolve_village(text: str, candidates: Sequence[Village], directory: Directo
                 break
             key = _respell("".join(span))
             all_common = all(_is_common(w) for w in span)
-            usable = strong or (len(key) >= 4 and not all_common and (place or not scope.large))
+            if strong and all_common:
+                # "desa Sudah, kec. Malo" names a village; "desa sudah ada ronda" does not
+                usable = _ends_name(toks, words, folded, i + n)
+            else:
+                usable = strong or (len(key) >= 4 and not all_common and (place or not scope.large))
             bonus = (
                 _BONUS_STRONG_MARKER if strong else _BONUS_PLACE_WORD if place else 0
             ) + _BONUS_PER_EXTRA_TOKEN * (n - 1)
@@ -259,6 +265,16 @@ def resolve_village(text: str, candidates: Sequence[Village], directory: Directo
     top = max(score for score, _ in scored)
     winners = sorted((v for score, v in scored if score == top), key=lambda v: v.code)
     return VillageMatch(winners[:MAX_RESULTS], hint)
+
+
+def _ends_name(toks: list[Token], words: list[str], folded: str, end: int) -> bool:
+    """Whether a name ending before token `end` stands alone: end of text, punctuation,
+    a district marker or an RT/RW number follows."""
+    if end >= len(toks):
+        return True
+    if any(ch in folded[toks[end - 1].end : toks[end].start] for ch in ",.;:!?()\n"):
+        return True
+    return words[end] in DISTRICT_MARKERS or words[end] in {"rt", "rw"} or words[end].isdigit()
 
 
 def _keep_best(best: dict[str, tuple[int, Village]], village: Village, score: int) -> None:

@@ -44,6 +44,8 @@ ALL_SUKOREJO = ["Sukorejo, Kec. Tambakrejo", "Sukorejo, Kec. Bojonegoro", "Sukor
         ("desa sumber agung kec dander", ["Sumberagung, Kec. Dander"], "Dander"),
         ("Desa Soekoredjo kec Malo", ["Sukorejo, Kec. Malo"], "Malo"),  # old spelling
         ("desa sudah", ["Sudah, Kec. Malo"], None),  # an ordinary word, after "desa"
+        ("ds. Sudah, Malo", ["Sudah, Kec. Malo"], None),
+        ("desa sudah kec malo", ["Sudah, Kec. Malo"], "Malo"),
         ("kecamatan dander", [], "Dander"),  # a district alone: no village
         ("desa sukorejo kec dander", ALL_SUKOREJO, "Dander"),  # no Sukorejo in Dander
     ],
@@ -73,6 +75,7 @@ def test_villages_named_in_text(
         "omahku dibobol maling pas ditinggal kondangan",  # ~ Kandangan
         "ada motor parkir lama di depan gang",
         "saya tinggal di rt 02 rw 03 dekat masjid",
+        "di desa sudah ada ronda tiap malam",  # "desa Sudah" only when the name stands alone
     ],
 )
 def test_ordinary_words_are_not_villages(
