@@ -53,7 +53,10 @@ async def test_receipt_reaches_the_citizen_with_the_reference(
     await open_window(sandbox, kafka, phone)
     req = receipt(phone, "BJN-RCP01")
     # the window must be known before the request is handled: wait for the inbound record
-    await poll(lambda: pg.fetchval("SELECT count(*) FROM notifier_windows"))
+    citizen = inbound_from(phone).sender.key
+    await poll(
+        lambda: pg.fetchval("SELECT count(*) FROM notifier_windows WHERE identity = $1", citizen)
+    )
     await kafka.request(req)
 
     messages = await sandbox.wait_for_messages(phone, count=1, within=20)
@@ -328,3 +331,29 @@ async def test_a_request_without_any_address_is_dead_lettered_not_retried_foreve
     )
     assert letters and "cannot render" in letters[0]["reason"]
     assert letters[0]["attempts"] == 0
+
+
+async def test_a_claim_abandoned_between_attempts_is_picked_up_again(
+    notifier: ServiceProcess, sandbox: SandboxClient, pg: asyncpg.Connection
+) -> None:
+    """A notifier died while waiting to retry (row `pending`, lease run out, offset already
+    gone elsewhere): the sweeper resumes it from the sends table."""
+    phone = unique_phone()
+    req = receipt(phone)
+    await pg.execute(
+        """INSERT INTO notifier_sends (notification_id, kind, case_id, recipient_kind,
+               line_phone_number_id, state, attempts, owner, lease_until, last_error_code,
+               request)
+           VALUES ($1, 'receipt', $2, 'citizen', $3, 'pending', 1, 'dead-instance',
+                   now() - interval '1 second', 130429, $4::jsonb)""",
+        req.message_id, req.case_id, LINE, req.model_dump_json(),
+    )
+    messages = await sandbox.wait_for_messages(phone, count=1, within=20)
+    assert [m["body"]["biz_opaque_callback_data"] for m in messages] == [req.message_id]
+    row = await poll(
+        lambda: pg.fetchrow(
+            "SELECT * FROM notifier_sends WHERE notification_id = $1 AND state = 'sent'",
+            req.message_id,
+        )
+    )
+    assert row["attempts"] == 2 and row["wamid"] == messages[0]["wamid"]
