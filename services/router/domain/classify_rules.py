@@ -194,6 +194,7 @@ CATEGORY_RULES: tuple[Rule, ...] = (
     rule(C.VIOLENCE, 5, forms("tusuk", "di ke me pe pen", "an") | w("nusuk"), label="tusuk"),
     rule(C.VIOLENCE, 5, forms("bunuh", "di pem mem ter", "an"), label="bunuh"),
     rule(C.VIOLENCE, 4, w("mayat jenazah"), label="mayat"),
+    rule(C.VIOLENCE, 3, w("orang wong warga"), w("mati tewas meninggal"), label="orang mati"),
     rule(
         C.VIOLENCE,
         5,
@@ -492,8 +493,9 @@ NEGLECT_PHRASES: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
     (
         w("tidak gak ga ora nggak blm belum tdk ndak"),
         w(
-            "ditanggapi direspon direspons "
-            "diproses ditindaklanjuti datang teko dilayani digubris diurus profesional"
+            "ditanggapi direspon direspons merespon merespons menanggapi diproses memproses "
+            "ditindaklanjuti menindaklanjuti datang teko dilayani digubris diurus profesional "
+            "peduli bertindak"
         ),
     ),
     (w("laporan laporanku"), w("ditolak diabaikan mandek dicuekin")),
