@@ -27,8 +27,20 @@ def free_port() -> int:
 
 
 class IngestProcess:
-    def __init__(self, env: dict[str, str], log_path: Path) -> None:
-        self.port = free_port()
+    """`command` runs the service (default `python -m services.ingest`); with `uds`, its HTTP
+    is reached through that Unix socket."""
+
+    def __init__(
+        self,
+        env: dict[str, str],
+        log_path: Path,
+        command: list[str] | None = None,
+        uds: Path | None = None,
+        port: int | None = None,
+    ) -> None:
+        self.port = port or free_port()
+        self.command = command or [sys.executable, "-m", "services.ingest"]
+        self.uds = uds
         self.env = {
             **os.environ,
             "WHATSAPP_APP_SECRET": APP_SECRET,
@@ -48,14 +60,14 @@ class IngestProcess:
     def start(self) -> None:
         with self.log_path.open("ab") as log:
             self.proc = subprocess.Popen(
-                [sys.executable, "-m", "services.ingest"],
+                self.command,
                 cwd=REPO, env=self.env, stdout=log, stderr=subprocess.STDOUT,
             )
 
     async def wait_serving(self, ready: bool = True, timeout_s: float = 30) -> None:
         """Until /healthz answers (and /readyz says 200, when `ready`)."""
         deadline = asyncio.get_running_loop().time() + timeout_s
-        async with httpx.AsyncClient(base_url=self.url, timeout=2) as client:
+        async with self.client(timeout_s=2) as client:
             while True:
                 assert self.proc is not None and self.proc.poll() is None, self.logs()[-2000:]
                 try:
@@ -81,8 +93,13 @@ class IngestProcess:
     def logs(self) -> str:
         return self.log_path.read_text(encoding="utf-8", errors="replace")
 
-    def client(self) -> httpx.AsyncClient:
-        return httpx.AsyncClient(base_url=self.url, timeout=30)
+    def client(self, timeout_s: float = 30) -> httpx.AsyncClient:
+        if self.uds is not None:
+            transport = httpx.AsyncHTTPTransport(uds=str(self.uds))
+            return httpx.AsyncClient(
+                transport=transport, base_url="http://ingest", timeout=timeout_s
+            )
+        return httpx.AsyncClient(base_url=self.url, timeout=timeout_s)
 
 
 async def post_signed(
