@@ -117,6 +117,8 @@ class Directory:
                 f"idn-area data folder not found: {folder} (set {AREA_DATA_DIR_ENV}; "
                 f"default {DEFAULT_AREA_DATA_DIR} relative to the repository root)"
             )
+        if isinstance(regency_codes, str):
+            regency_codes = [regency_codes]
         wanted = tuple(sorted(set(regency_codes))) if regency_codes is not None else None
         for code in wanted or ():
             if area_level(code) != "regency":
@@ -150,7 +152,7 @@ class Directory:
 
     def subset(self, regency_codes: Iterable[str]) -> Directory:
         """A directory of only these regencies (without reading the files again)."""
-        codes = sorted(set(regency_codes))
+        codes = sorted({regency_codes} if isinstance(regency_codes, str) else set(regency_codes))
         districts = [d for code in codes for d in self._districts_by_regency.get(code, [])]
         villages = [v for d in districts for v in self._by_district.get(d.code, [])]
         regencies = {c: self._regency_names[c] for c in codes if c in self._regency_names}
