@@ -422,8 +422,17 @@ def _officer_case_text(req: NotificationRequest, summary_limit: int = 500) -> st
     due = _p(req, "due_at")
     if due:
         lines.append(f"Mohon ditanggapi sebelum {format_time(due)}.")
-    lines.append("Tekan *Terima* untuk menangani, atau *Naikkan* untuk meneruskan ke atasan.")
+    if _can_escalate(req):
+        lines.append("Tekan *Terima* untuk menangani, atau *Naikkan* untuk meneruskan ke atasan.")
+    else:
+        lines.append("Tekan *Terima* untuk menangani.")
+    lines.append(f"Jika sudah selesai, balas: selesai {_reference(req)} <catatan singkat>")
     return "\n".join(lines)
+
+
+def _can_escalate(req: NotificationRequest) -> bool:
+    """Nobody is above the Kapolres: a case that reached him has no "Naikkan" button."""
+    return _p(req, "tier") != Tier.KAPOLRES and _p(req, "from_tier") != Tier.KAPOLSEK
 
 
 def _officer_update_text(req: NotificationRequest) -> str:
@@ -495,10 +504,11 @@ def free_form(req: NotificationRequest) -> Body:
         )
     if kind in (NotificationKind.OFFICER_NEW_CASE, NotificationKind.OFFICER_ESCALATED_CASE):
         case_id = _case_id(req)
+        buttons = [(f"ack:{case_id}", "Terima")]
+        if _can_escalate(req):
+            buttons.append((f"esc:{case_id}", "Naikkan"))
         return buttons_message(
-            _officer_case_text(req),
-            [(f"ack:{case_id}", "Terima"), (f"esc:{case_id}", "Naikkan")],
-            footer="Matur - Polres Bojonegoro",
+            _officer_case_text(req), buttons, footer="Matur - Polres Bojonegoro"
         )
     return text_message(TEXTS[kind](req))
 

@@ -224,6 +224,21 @@ def test_officer_case_has_accept_and_escalate_buttons_and_the_summary() -> None:
     assert "30/11/2026 09.00 WIB" in text
 
 
+def test_officer_is_told_how_to_resolve_by_text() -> None:
+    text = render(request(NotificationKind.OFFICER_NEW_CASE), use_template=False)[
+        "interactive"
+    ]["body"]["text"]
+    assert "selesai BJN-7K3Q9" in text
+
+
+def test_a_case_escalated_to_the_kapolres_has_no_escalate_button() -> None:
+    req = request(NotificationKind.OFFICER_ESCALATED_CASE)
+    req = req.model_copy(update={"params": {**req.params, "from_tier": "kapolsek"}})
+    interactive = render(req, use_template=False)["interactive"]
+    assert [b["reply"]["title"] for b in interactive["action"]["buttons"]] == ["Terima"]
+    assert "Naikkan" not in interactive["body"]["text"]
+
+
 def test_officer_template_carries_quick_reply_payloads() -> None:
     body = render(request(NotificationKind.OFFICER_NEW_CASE), use_template=True)
     buttons = [c for c in body["template"]["components"] if c["type"] == "button"]
