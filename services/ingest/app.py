@@ -7,7 +7,6 @@ are durably published (see durable_publish.py), 503 otherwise so Meta retries.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import time
 from collections.abc import AsyncIterator
@@ -18,12 +17,6 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, PlainTextResponse, Response
 
 from servicekit.health import health_router
-from servicekit.logging_setup import register_secret
-from services.ingest.connections import DatabaseLink, ProducerLink
-from services.ingest.dedupe_retention import prune_periodically
-from services.ingest.durable_publish import GroupCommitter, publish_new, record_keys
-from services.ingest.in_doubt import InDoubtKeys
-from services.ingest.lines_config import LineDirectory, load_lines
 from services.ingest.metrics import (
     BATCH_SECONDS,
     EVENT_TYPES,
@@ -31,7 +24,8 @@ from services.ingest.metrics import (
     REQUESTS,
     SIGNATURE_FAILURES,
 )
-from services.ingest.normalise import Outgoing, normalise_body
+from services.ingest.normalise import normalise_body
+from services.ingest.runtime import IngestRuntime
 from services.ingest.settings import IngestSettings
 from services.ingest.signature import SignatureCheck, check_signature, verify_token_matches
 
@@ -62,76 +56,17 @@ async def read_body(request: Request, limit: int) -> bytes:
 
 
 def create_app(settings: IngestSettings | None = None) -> FastAPI:
-    settings = settings or IngestSettings()
-    secrets = settings.app_secrets()
-    verify_token = settings.verify_token.get_secret_value()
-    producer_link = ProducerLink(
-        settings.kafka_bootstrap_servers,
-        settings.reconnect_interval_s,
-        request_timeout_ms=max(1000, int(settings.publish_timeout_s * 1000)),
-    )
-    db_link = DatabaseLink(
-        settings.database_url.get_secret_value(),
-        settings.db_pool_max,
-        settings.reconnect_interval_s,
-    )
-    lines = LineDirectory(None)
-    committer: GroupCommitter | None = None
-
-    class NotConnected(Exception):
-        pass
-
-    async def transaction(events: list[Outgoing]) -> set[str]:
-        producer, pool = producer_link.producer, db_link.pool
-        if producer is None or pool is None:
-            raise NotConnected
-        return await publish_new(
-            pool, producer, events, settings.topic_prefix, settings.publish_timeout_s, in_doubt
-        )
-
-    async def record_late_delivery(keys: list[str]) -> None:
-        pool = db_link.pool
-        if pool is None:
-            raise NotConnected
-        await record_keys(pool, keys)
-
-    in_doubt = InDoubtKeys(record_late_delivery, settings.reconnect_interval_s)
+    runtime = IngestRuntime(settings or IngestSettings())
+    settings = runtime.settings
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
-        nonlocal lines, committer
-        for secret in [*secrets, verify_token, settings.database_url.get_secret_value()]:
-            register_secret(secret)
-        lines = load_lines(settings.roster_path())
-        producer_link.start()
-        db_link.start()
-        committer = GroupCommitter(
-            transaction, settings.publish_workers, settings.group_max_events
-        )
-        pruning = (
-            asyncio.create_task(
-                prune_periodically(lambda: db_link.pool, settings.dedupe_retention_days)
-            )
-            if settings.dedupe_retention_days > 0
-            else None
-        )
-        log.info(
-            "ingest started",
-            extra={"app_secrets": len(secrets), "topic_prefix": settings.topic_prefix},
-        )
+        await runtime.start()
         yield
-        if pruning is not None:
-            pruning.cancel()
-        await committer.stop()
-        await in_doubt.stop()
-        await producer_link.stop()
-        await db_link.stop()
-
-    async def readiness() -> dict[str, bool]:
-        return {"kafka": await producer_link.ready(), "postgres": await db_link.ready()}
+        await runtime.stop()
 
     app = FastAPI(title="Matur ingest", lifespan=lifespan)
-    app.include_router(health_router("ingest", readiness))
+    app.include_router(health_router("ingest", runtime.readiness))
 
     @app.exception_handler(Exception)
     async def unexpected(_: Request, err: Exception) -> JSONResponse:
@@ -146,7 +81,7 @@ def create_app(settings: IngestSettings | None = None) -> FastAPI:
         if (
             query.get("hub.mode") == "subscribe"
             and challenge is not None
-            and verify_token_matches(query.get("hub.verify_token"), verify_token)
+            and verify_token_matches(query.get("hub.verify_token"), runtime.verify_token)
         ):
             REQUESTS.labels("GET", "verified").inc()
             return PlainTextResponse(challenge)
@@ -170,7 +105,9 @@ def create_app(settings: IngestSettings | None = None) -> FastAPI:
         except BodyTooLarge:
             return _error(413, "too_large", f"body over {settings.max_body_bytes} bytes")
 
-        check = check_signature(body, request.headers.get("x-hub-signature-256"), secrets)
+        check = check_signature(
+            body, request.headers.get("x-hub-signature-256"), runtime.app_secrets
+        )
         if check is not SignatureCheck.VALID:
             SIGNATURE_FAILURES.labels(check.value).inc()
             log.warning("webhook signature refused", extra={"reason": check.value})
@@ -180,7 +117,7 @@ def create_app(settings: IngestSettings | None = None) -> FastAPI:
 
         received_at = datetime.now(UTC)
         normalised = normalise_body(
-            body, lines, received_at, settings.deadletter_body_max_bytes
+            body, runtime.lines, received_at, settings.deadletter_body_max_bytes
         )
         if normalised.dead_letter_reason or normalised.rejected:
             log.warning(
@@ -196,19 +133,16 @@ def create_app(settings: IngestSettings | None = None) -> FastAPI:
             REQUESTS.labels("POST", "empty").inc()
             return JSONResponse({"status": "ok", "published": 0, "duplicates": 0})
 
-        producer, pool = producer_link.producer, db_link.pool
-        if producer is None or pool is None:
-            down = [n for n, v in (("kafka", producer), ("postgres", pool)) if v is None]
+        down = runtime.not_connected()
+        if down:
             log.warning("webhook refused: dependency not connected", extra={"down": down})
             return _error(503, "unavailable", f"not connected to {', '.join(down)}; retry")
-        if in_doubt.any_of(e.message_id for e in normalised.events):
+        if runtime.in_doubt.any_of(e.message_id for e in normalised.events):
             log.info("webhook refused: an earlier attempt is still in flight to Kafka")
             return _error(503, "in_doubt", "an earlier delivery is still being confirmed; retry")
-        assert committer is not None
         started = time.perf_counter()
         try:
-            async with asyncio.timeout(2 * settings.publish_timeout_s):
-                result = await committer.publish(normalised.events)
+            result = await runtime.publish(normalised.events)
         except Exception as err:
             log.warning(
                 "webhook not published: answering 503 so Meta retries",

@@ -68,6 +68,11 @@ class InDoubtKeys:
         self._keys.discard(key)
         log.info("in-doubt record delivered late; key recorded")
 
+    async def drain(self, timeout_s: float) -> None:
+        """Give records settled just now (e.g. by the producer's flush) time to be recorded."""
+        if self._tasks:
+            await asyncio.wait(list(self._tasks), timeout=timeout_s)
+
     async def stop(self) -> None:
         for task in list(self._tasks):
             task.cancel()
