@@ -1,6 +1,6 @@
 """Benchmark: sustained signed webhook POSTs per second into ingest, next to a bare endpoint.
 
-    .venv/bin/python -m services.ingest.bench [--rates 250,500,1000,1500,2000] [--seconds 5]
+    .venv/bin/python -m services.ingest.bench [--rates 250,500,750,1000,1500] [--seconds 5]
 
 Needs Kafka and PostgreSQL (as `make bench` starts them). Creates its own topic prefix and
 database, starts `python -m services.ingest` (acks=all, idempotent, dedupe transaction) and
@@ -9,8 +9,9 @@ offers each target a fixed rate of POSTs (open loop: requests leave on schedule 
 not earlier ones have answered) and measures each latency from its *scheduled* send time,
 so queueing is not hidden. Every ingest POST is one signed single-message webhook with a
 new wamid. A rate is sustained when at least 99% of the offered requests completed with 200
-within the step and p99 <= 50 ms. Prints one line per step, the highest sustained rate of
-each target, and the ratio ingest / bare.
+within the step and p99 <= 50 ms. Prints one line per step, then the `bench.report` rows
+(highest sustained rate of each, the ratio, p50/p99 at 1000/s offered) and writes them to
+results/ingest-<time>.json. `run()` returns the rows for a combined `make bench`.
 """
 
 from __future__ import annotations
@@ -29,9 +30,12 @@ from pathlib import Path
 
 import aiohttp
 import asyncpg
+from aiokafka.admin import AIOKafkaAdminClient
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
+from bench.report import Row, render, write_json
+from contracts.topics import ALL_TOPICS
 from servicekit.topic_admin import ensure_topics
 from services.ingest.settings import REPO_ROOT
 from services.ingest.signature import sign
@@ -164,21 +168,16 @@ async def wait_ready(url: str, timeout_s: float = 60) -> None:
     raise TimeoutError(url)
 
 
-async def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--rates", default="250,500,1000,1500,2000,3000")
-    parser.add_argument("--seconds", type=float, default=5.0)
-    parser.add_argument("--ingest-port", type=int, default=18101)
-    parser.add_argument("--bare-port", type=int, default=18102)
-    opts = parser.parse_args()
-    rates = [int(r) for r in opts.rates.split(",")]
-
+async def run(rates: list[int], seconds: float, reference_rate: int = 1000,
+              ingest_port: int = 18101, bare_port: int = 18102) -> list[Row]:
+    """Offer each rate to ingest, then to the bare endpoint; print every step; return the
+    rows of `bench.report` (sustained rate, and p50/p99 at `reference_rate`)."""
     bootstrap = os.environ.get("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092")
     server_dsn = os.environ.get("DATABASE_URL", "postgresql://matur@127.0.0.1:5432/matur")
-    run = uuid.uuid4().hex[:8]
-    prefix = f"bench{run}."
+    run_id = uuid.uuid4().hex[:8]
+    prefix = f"bench-ingest-{run_id}."
     await ensure_topics(bootstrap, prefix=prefix)
-    db_name = f"matur_bench_{run}"
+    db_name = f"matur_bench_ingest_{run_id}"
     conn = await asyncpg.connect(server_dsn)
     await conn.execute(f'CREATE DATABASE "{db_name}"')
     await conn.close()
@@ -187,37 +186,29 @@ async def main() -> int:
     logs.mkdir(parents=True, exist_ok=True)
     env = {**os.environ, "KAFKA_BOOTSTRAP_SERVERS": bootstrap, "DATABASE_URL": dsn,
            "MATUR_TOPIC_PREFIX": prefix, "WHATSAPP_APP_SECRET": SECRET,
-           "INGEST_PORT": str(opts.ingest_port), "MATUR_LOG_FORMAT": "json",
+           "INGEST_PORT": str(ingest_port), "MATUR_LOG_FORMAT": "json",
            "MATUR_LOG_LEVEL": "WARNING"}
     ingest = start_process([sys.executable, "-m", "services.ingest"], env,
-                           logs / "ingest.log")
+                           logs / "ingest-bench-ingest.log")
     bare = start_process([sys.executable, "-m", "services.ingest.bench", "--serve-bare",
-                          str(opts.bare_port)], env, logs / "bare.log")
+                          str(bare_port)], env, logs / "ingest-bench-bare.log")
+    steps: dict[str, list[Step]] = {"ingest": [], "bare": []}
     try:
-        await wait_ready(f"http://127.0.0.1:{opts.ingest_port}/readyz")
-        await wait_ready(f"http://127.0.0.1:{opts.bare_port}/healthz")
-        targets = {"ingest": f"http://127.0.0.1:{opts.ingest_port}/webhook",
-                   "bare": f"http://127.0.0.1:{opts.bare_port}/webhook"}
-        best: dict[str, float] = {}
+        await wait_ready(f"http://127.0.0.1:{ingest_port}/readyz")
+        await wait_ready(f"http://127.0.0.1:{bare_port}/healthz")
+        targets = {"ingest": f"http://127.0.0.1:{ingest_port}/webhook",
+                   "bare": f"http://127.0.0.1:{bare_port}/webhook"}
         n = 0
         for name, url in targets.items():
-            await offer(url, name, 200, 1.0, run + "warm", 0)  # warm-up, not counted
+            await offer(url, name, 200, 1.0, run_id + "warm", 0)  # warm-up, not counted
             for rate in rates:
-                step = await offer(url, name, rate, opts.seconds, run, n)
+                step = await offer(url, name, rate, seconds, run_id, n)
                 n += step.offered
+                steps[name].append(step)
                 print(step.line(), flush=True)
-                if not step.sustained:
-                    break
-                best[name] = step.achieved
-                await asyncio.sleep(1)  # let the last step drain
-        ingest_best, bare_best = best.get("ingest", 0.0), best.get("bare", 0.0)
-        print()
-        print(f"ingest: highest sustained rate {ingest_best:.0f} POST/s (acks=all, dedupe)")
-        print(f"bare:   highest sustained rate {bare_best:.0f} POST/s")
-        ratio = ingest_best / bare_best if bare_best else float("nan")
-        print(f"ratio ingest/bare: {ratio:.2f}  (targets: >= 1000 POST/s with p99 <= 50 ms, "
-              f"ratio >= 0.5; rates tried: {rates}, {opts.seconds:.0f} s each)")
-        return 0
+                if step.achieved < 0.5 * rate:
+                    break  # far past saturation: higher rates tell nothing more
+                await asyncio.sleep(1)  # let the step drain
     finally:
         for proc in (ingest, bare):
             proc.send_signal(signal.SIGTERM)
@@ -228,6 +219,54 @@ async def main() -> int:
         conn = await asyncpg.connect(server_dsn)
         await conn.execute(f'DROP DATABASE IF EXISTS "{db_name}" WITH (FORCE)')
         await conn.close()
+        await delete_topics(bootstrap, prefix)
+    return rows(steps, reference_rate)
+
+
+def best_sustained(steps: list[Step]) -> float:
+    return max((s.achieved for s in steps if s.sustained), default=0.0)
+
+
+def rows(steps: dict[str, list[Step]], reference_rate: int) -> list[Row]:
+    out = [Row("ingest sustained signed POST/s (acks=all)", best_sustained(steps["ingest"]),
+               "bare FastAPI POST/s", best_sustained(steps["bare"]), "/s",
+               ">= 1000/s, ratio >= 0.5", higher_is_better=True)]
+    at = {name: next((s for s in steps[name] if s.offered == int(reference_rate * s.seconds)),
+                     None) for name in steps}
+    ingest, bare = at["ingest"], at["bare"]
+    if ingest is not None and bare is not None:
+        out.append(Row(f"ingest p50 at {reference_rate}/s offered", ingest.p50_ms,
+                       "bare p50", bare.p50_ms, "ms"))
+        out.append(Row(f"ingest p99 at {reference_rate}/s offered", ingest.p99_ms,
+                       "bare p99", bare.p99_ms, "ms", "<= 50 ms"))
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
+    parser.add_argument("--rates", default="250,500,750,1000,1500,2000")
+    parser.add_argument("--seconds", type=float, default=5.0)
+    parser.add_argument("--reference-rate", type=int, default=1000)
+    parser.add_argument("--ingest-port", type=int, default=18101)
+    parser.add_argument("--bare-port", type=int, default=18102)
+    opts = parser.parse_args(argv)
+    rates = sorted({int(r) for r in opts.rates.split(",")} | {opts.reference_rate})
+    result = asyncio.run(run(rates, opts.seconds, opts.reference_rate,
+                             opts.ingest_port, opts.bare_port))
+    print()
+    print(render(result))
+    print(f"results: {write_json(result, 'ingest')}")
+    return 0
+
+
+async def delete_topics(bootstrap: str, prefix: str) -> None:
+    """The benchmark's own topics go away with it (the shared broker keeps no litter)."""
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap, client_id="matur-bench")
+    await admin.start()
+    try:
+        await admin.delete_topics([t.full_name(prefix) for t in ALL_TOPICS])
+    finally:
+        await admin.close()
 
 
 def serve_bare(port: int) -> None:
@@ -240,4 +279,4 @@ if __name__ == "__main__":
     if len(sys.argv) == 3 and sys.argv[1] == "--serve-bare":
         serve_bare(int(sys.argv[2]))
     else:
-        sys.exit(asyncio.run(main()))
+        sys.exit(main())

@@ -14,7 +14,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 
 class MetaModel(BaseModel):
-    model_config = ConfigDict(extra="allow", populate_by_name=True, frozen=True)
+    model_config = ConfigDict(
+        extra="allow", populate_by_name=True, frozen=True, coerce_numbers_to_str=True
+    )
 
 
 # --- envelope ------------------------------------------------------------------------------
