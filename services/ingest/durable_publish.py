@@ -76,8 +76,9 @@ async def publish_new(
     in_doubt: InDoubtKeys,
 ) -> set[str]:
     """Publish the events whose key was never seen; return those keys. Raises (TimeoutError,
-    KafkaError, PostgresError, OSError…) when nothing may be assumed published; records
-    already handed to the producer are then watched as in doubt."""
+    KafkaError, PostgresError, OSError…) when the POST must get 503; records already handed
+    to the producer are then watched as in doubt (also those Kafka acknowledged before the
+    COMMIT failed: their keys are recorded once the database answers again)."""
     unique = first_of_each(events)
     if in_doubt.any_of(unique):
         raise KeysInDoubt
@@ -102,9 +103,10 @@ async def publish_new(
                     ack.result()  # raises the first produce error
                 PRODUCE_LATENCY.observe(time.perf_counter() - started)
     except BaseException:
+        # The keys are rolled back, but records already handed to the producer may be (or
+        # already are) in Kafka: settle each before its key may be produced again.
         for key, ack in sent:
-            if not ack.done():
-                in_doubt.watch(key, ack)
+            in_doubt.watch(key, ack)
         raise
     return new_keys
 

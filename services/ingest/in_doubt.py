@@ -1,9 +1,10 @@
 """Events whose produce outlived their POST: neither known delivered nor known lost.
 
 When a POST fails after its events were handed to the producer (the broker went away, the
-time bound fired), the dedupe keys are rolled back and Meta gets 503. The idempotent
-producer still holds those records and retries them until the broker is back, so they may
-well be appended later. Until that is settled, a retry of the same event must not be
+time bound fired, the COMMIT failed after the acks), the dedupe keys are rolled back and
+Meta gets 503. The idempotent producer still holds unacknowledged records and retries them
+until the broker is back, so they may well be appended later; acknowledged ones are in
+Kafka already. Until that is settled, a retry of the same event must not be
 produced again (it would be a second copy): POSTs carrying an in-doubt key get 503. When the
 late acknowledgement arrives the key is written to the dedupe table (Meta's next retry is
 then a duplicate); when the record fails for good the key is simply forgotten (the next
