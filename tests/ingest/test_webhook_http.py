@@ -320,6 +320,11 @@ async def test_oversize_body_is_refused_with_413(client: httpx.AsyncClient) -> N
     streamed = await client.post("/webhook", content=chunks(), headers=headers)
     assert streamed.status_code == 413 and "error" in streamed.json()
 
+    just_under = b'{"object":"whatsapp_business_account","entry":[],"pad":"' + (
+        b"x" * (3 * 1024 * 1024 - 100)) + b'"}'
+    accepted = await post_signed(client, just_under)  # Meta sends up to 3 MB
+    assert accepted.status_code == 200
+
 
 async def test_wrong_content_type_is_refused_with_415(client: httpx.AsyncClient) -> None:
     body = encode(single_text(f"wamid.{run_id()}"))
