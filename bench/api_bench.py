@@ -186,22 +186,41 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-async def run(n: int, sequential: int, concurrent: int, workers: int) -> list[Row]:
+async def loaded_cases(dsn: str) -> int:
+    try:
+        conn = await asyncpg.connect(dsn)
+    except asyncpg.InvalidCatalogNameError:
+        return -1
+    try:
+        return int(await conn.fetchval("SELECT count(*) FROM projection.cases"))
+    except asyncpg.UndefinedTableError:
+        return -1
+    finally:
+        await conn.close()
+
+
+async def run(n: int, sequential: int, concurrent: int, workers: int, reuse: bool) -> list[Row]:
     base = ApiSettings()
     server_dsn = base.database_url.get_secret_value()
     dsn = server_dsn.rsplit("/", 1)[0] + "/" + DB_NAME
-    admin = await asyncpg.connect(server_dsn)
-    await admin.execute(f'DROP DATABASE IF EXISTS "{DB_NAME}" WITH (FORCE)')
-    await admin.execute(f'CREATE DATABASE "{DB_NAME}"')
-    await admin.close()
+    fresh = not (reuse and await loaded_cases(dsn) == n)
+    if fresh:
+        admin = await asyncpg.connect(server_dsn)
+        await admin.execute(f'DROP DATABASE IF EXISTS "{DB_NAME}" WITH (FORCE)')
+        await admin.execute(f'CREATE DATABASE "{DB_NAME}"')
+        await admin.close()
 
     areas = load_areas(repo_path(base.area_data_dir), "35.22")
     villages = [v.code for v in areas.villages]
     conn = await asyncpg.connect(dsn)
     await migrate(conn, "projection")
-    print(f"loading {n:,} cases with COPY ...", file=sys.stderr)
-    seconds = await load(conn, n, villages)
-    print(f"loaded in {seconds:.0f}s", file=sys.stderr)
+    if fresh:
+        print(f"loading {n:,} cases with COPY ...", file=sys.stderr)
+        seconds = await load(conn, n, villages)
+        print(f"loaded in {seconds:.0f}s", file=sys.stderr)
+    else:
+        print(f"reusing {n:,} loaded cases", file=sys.stderr)
+        await conn.execute("VACUUM ANALYZE projection.cases")
     district = "35.22.10"
     token = (
         await issue_token(
@@ -309,8 +328,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--requests", type=int, default=2000, help="sequential, per figure")
     parser.add_argument("--concurrent", type=int, default=4000, help="for req/s, per figure")
     parser.add_argument("--workers", type=int, default=8, help="concurrent callers")
+    parser.add_argument(
+        "--reuse", action="store_true", help="keep a previous run's database of as many cases"
+    )
     args = parser.parse_args(argv)
-    rows = asyncio.run(run(args.cases, args.requests, args.concurrent, args.workers))
+    rows = asyncio.run(run(args.cases, args.requests, args.concurrent, args.workers, args.reuse))
     print(f"\nAPI benchmark, {args.cases:,} cases")
     print(render(rows))
     print(f"\nwritten {write_json(rows, 'api-bench')}")

@@ -39,6 +39,7 @@ class ApiContext:
     producer_started: bool = False
 
 
-def api_context(request: Request) -> ApiContext:
+async def api_context(request: Request) -> ApiContext:
+    """(async: FastAPI would run a plain function in a worker thread, per request.)"""
     ctx: ApiContext = request.app.state.ctx
     return ctx

@@ -16,7 +16,7 @@ DISTRICT_PATTERN = r"^\d{2}\.\d{2}\.\d{2}$"
 VILLAGE_PATTERN = r"^\d{2}\.\d{2}\.\d{2}\.\d{4}$"
 
 
-def case_filters(
+async def case_filters(
     status: list[CaseStatus] | None = Query(None, description="One or more statuses"),
     tier: list[Tier] | None = Query(None),
     category: list[Category] | None = Query(None),
