@@ -74,8 +74,10 @@ class SendsStore:
         self._critical = critical_pool or pool
 
     async def claim(self, req: NotificationRequest, owner: str, lease_s: float) -> Claim:
-        """Take the notification for sending: a new one, or a pending one whose owner's lease
-        has run out (it died between attempts, before any call was in flight)."""
+        """Take the notification for sending: a new one, a pending one whose owner's lease
+        has run out (it died between attempts, before any call was in flight), or a pending
+        one of our own (an attempt cut short by a database or Kafka error). Taking a pending
+        row is always safe: only `start_call` moves it to `sending`, atomically."""
         async with self._pool.acquire() as conn:
             record = await conn.fetchrow(
                 f"""INSERT INTO notifier_sends AS s (notification_id, kind, case_id,
@@ -85,7 +87,8 @@ class SendsStore:
                     ON CONFLICT (notification_id) DO UPDATE
                         SET owner = EXCLUDED.owner, lease_until = EXCLUDED.lease_until,
                             updated_at = now()
-                        WHERE s.state = 'pending' AND s.lease_until < now()
+                        WHERE s.state = 'pending'
+                          AND (s.lease_until < now() OR s.owner = EXCLUDED.owner)
                     RETURNING {_COLUMNS}""",  # noqa: S608
                 req.message_id,
                 req.kind.value,

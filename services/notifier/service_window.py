@@ -23,7 +23,10 @@ def identities(user_id: str | None, wa_id: str | None) -> list[str]:
     """Every key a user may be known by: the phone number's and the BSUID's."""
     keys = []
     if wa_id:
-        keys.append(citizen_key(None, to_e164(wa_id).lstrip("+")))
+        try:
+            keys.append(citizen_key(None, to_e164(wa_id).lstrip("+")))
+        except ValueError:
+            pass  # not a phone number: rendering will refuse it
     if user_id:
         keys.append(citizen_key(user_id, None))
     return keys
