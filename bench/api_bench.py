@@ -29,17 +29,13 @@ from typing import Any
 import asyncpg
 import httpx
 
+from bench.http_client import LeanHttp
 from bench.report import Row, percentile, render, write_json
 from contracts.hierarchy import CaseStatus, Category
 from services.api.access.roles import Principal, Role
 from services.api.access.store import issue_token
 from services.api.cases.listing import CaseFilters, CaseSort
-from services.api.cases.sql import (
-    NOTIFICATIONS_QUERY,
-    TIMELINE_QUERY,
-    list_query,
-    one_case_query,
-)
+from services.api.cases.sql import list_query, one_case_query
 from services.api.database import migrate
 from services.api.directory.areas import load_areas
 from services.api.settings import ApiSettings, repo_path
@@ -272,24 +268,32 @@ async def run(n: int, sequential: int, concurrent: int, workers: int, reuse: boo
                     pass
                 await asyncio.sleep(0.2)
 
+            # One keep-alive connection per concurrent caller.
+            free = [LeanHttp("127.0.0.1", port, headers) for _ in range(workers)]
+
+            async def http_get(path: str, params: dict[str, str] | None = None) -> bytes:
+                conn = free.pop()
+                try:
+                    status, body = await conn.get(path, params)
+                finally:
+                    free.append(conn)
+                assert status == 200, body[:300]
+                return body
+
             async def http_one(i: int) -> None:
-                r = await client.get(f"/cases/{case_ids[i % len(case_ids)]}")
-                assert r.status_code == 200, r.text
+                await http_get(f"/cases/{case_ids[i % len(case_ids)]}")
 
             async def sql_one(i: int) -> None:
                 case_id = case_ids[i % len(case_ids)]
                 text, params = one_case_query(principal, case_id)
                 async with pool.acquire() as c:
                     assert await c.fetchrow(text, *params) is not None
-                    await c.fetch(TIMELINE_QUERY, case_id)
-                    await c.fetch(NOTIFICATIONS_QUERY, case_id)
 
             page_params = {"district": district, "category": "theft", "limit": "50"}
 
             async def http_page(i: int) -> None:
                 params = {**page_params, "status": ("resolved", "open", "acknowledged")[i % 3]}
-                r = await client.get("/cases", params=params)
-                assert r.status_code == 200 and r.json()["items"], r.text
+                assert json.loads(await http_get("/cases", params))["items"]
 
             async def sql_page(i: int) -> None:
                 status = ("resolved", "open", "acknowledged")[i % 3]

@@ -148,8 +148,8 @@ def case_summary(row: asyncpg.Record, principal: Principal, areas: AreaDirectory
     return CaseSummaryOut(**summary_fields(row, principal, areas))
 
 
-def timeline_entry(row: asyncpg.Record) -> TimelineEntryOut:
-    entry = json.loads(row["entry"])
+def timeline_entry(row: dict[str, Any]) -> TimelineEntryOut:
+    entry = row["entry"]
     return TimelineEntryOut(
         version=row["version"],
         seq=row["seq"],
@@ -166,14 +166,11 @@ def timeline_entry(row: asyncpg.Record) -> TimelineEntryOut:
     )
 
 
-def case_detail(
-    row: asyncpg.Record,
-    timeline: list[asyncpg.Record],
-    notifications: list[asyncpg.Record],
-    principal: Principal,
-    areas: AreaDirectory,
-) -> CaseDetailOut:
+def case_detail(row: asyncpg.Record, principal: Principal, areas: AreaDirectory) -> CaseDetailOut:
+    """From a row of `one_case_query` (with its timeline and notifications as JSON)."""
     case = Case.model_validate_json(row["snapshot"])
+    timeline = json.loads(row["timeline"])
+    notifications = json.loads(row["notifications"])
     return CaseDetailOut(
         **summary_fields(row, principal, areas),
         location=case.location,
@@ -182,5 +179,5 @@ def case_detail(
         line_tier=case.line_tier,
         about_officer=case.about_officer_id is not None,
         timeline=[timeline_entry(t) for t in timeline],
-        notifications=[NotificationOut(**dict(n)) for n in notifications],
+        notifications=[NotificationOut(**n) for n in notifications],
     )

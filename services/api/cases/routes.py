@@ -17,8 +17,6 @@ from services.api.cases.listing import encode_cursor as encode
 from services.api.cases.models import CaseDetailOut, CasePage, case_detail, case_summary
 from services.api.cases.params import case_filters
 from services.api.cases.sql import (
-    NOTIFICATIONS_QUERY,
-    TIMELINE_QUERY,
     export_query,
     list_query,
     one_case_query,
@@ -131,8 +129,6 @@ async def get_case(
     text, params = one_case_query(principal, case_id)
     async with ctx.pool.acquire() as conn:
         row = await conn.fetchrow(text, *params)
-        if row is None:
-            raise HTTPException(404, "No such case in your areas")
-        timeline = await conn.fetch(TIMELINE_QUERY, case_id)
-        notifications = await conn.fetch(NOTIFICATIONS_QUERY, case_id)
-    return json_response(case_detail(row, timeline, notifications, principal, ctx.areas))
+    if row is None:
+        raise HTTPException(404, "No such case in your areas")
+    return json_response(case_detail(row, principal, ctx.areas))

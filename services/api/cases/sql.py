@@ -131,15 +131,23 @@ def one_case_query(principal: Principal, case_id: str) -> tuple[str, list[Any]]:
     sql.where.append(f"c.case_id = {sql.param(case_id)}")
     sql.where.append(scope_condition(sql, principal))
     text = (
-        f"SELECT {SUMMARY_COLUMNS}, c.reporter_key, c.snapshot::text AS snapshot "  # noqa: S608
+        f"SELECT {SUMMARY_COLUMNS}, c.reporter_key, c.snapshot::text AS snapshot, "  # noqa: S608
+        f"{TIMELINE_JSON} AS timeline, {NOTIFICATIONS_JSON} AS notifications "
         f"FROM cases c WHERE {sql.clause()}"
     )
     return text, sql.params
 
 
-TIMELINE_QUERY = """SELECT version, seq, kind, occurred_at, entry::text AS entry
-    FROM case_timeline WHERE case_id = $1 ORDER BY version"""
+# The case's timeline and notifications come in the same round trip, as JSON arrays.
+TIMELINE_JSON = """(SELECT coalesce(json_agg(json_build_object(
+        'version', t.version, 'seq', t.seq, 'kind', t.kind, 'occurred_at', t.occurred_at,
+        'entry', t.entry) ORDER BY t.version), '[]')
+    FROM case_timeline t WHERE t.case_id = c.case_id)::text"""
 
-NOTIFICATIONS_QUERY = """SELECT notification_id, kind, status, recipient_kind, wamid,
-    used_template, error_code, error_details, first_at, status_at
-    FROM notifications WHERE case_id = $1 ORDER BY first_at, notification_id"""
+NOTIFICATIONS_JSON = """(SELECT coalesce(json_agg(json_build_object(
+        'notification_id', n.notification_id, 'kind', n.kind, 'status', n.status,
+        'recipient_kind', n.recipient_kind, 'used_template', n.used_template,
+        'error_code', n.error_code, 'error_details', n.error_details,
+        'first_at', n.first_at, 'status_at', n.status_at)
+        ORDER BY n.first_at, n.notification_id), '[]')
+    FROM notifications n WHERE n.case_id = c.case_id)::text"""
