@@ -2,24 +2,29 @@
 
 from __future__ import annotations
 
+import asyncio
+import logging
+
 import faust
 
 from servicekit.logging_setup import configure_logging
 from services.router.app import create_router
+from services.router.changelogs import ensure_changelogs
 from services.router.settings import RouterSettings
 
 
 def main() -> None:
     settings = RouterSettings()
     configure_logging("router", settings.log_format, settings.log_level)
+    for name in ("faust", "mode", "aiokafka"):
+        logging.getLogger(name).setLevel(settings.faust_log_level.upper())
+    asyncio.run(ensure_changelogs(settings))
+    asyncio.set_event_loop(asyncio.new_event_loop())  # asyncio.run closed its own
     router = create_router(settings)
     worker = faust.Worker(
         router.app,
         loglevel=settings.log_level,
         override_logging=False,
-        web_port=settings.port,
-        web_bind=settings.host,
-        web_host=settings.host,
     )
     worker.execute_from_commandline()
 

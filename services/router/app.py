@@ -44,7 +44,7 @@ from services.router.cases.context import RouterContext
 from services.router.cases.officer_messages import handle_officer_inbound
 from services.router.cases.outputs import Outputs
 from services.router.cases.references import ReferenceEntry, handle_reference
-from services.router.cases.state import ReporterState
+from services.router.cases.state import OutboxItem, ReporterState
 from services.router.deadlines import Deadline, DeadlineIndex
 from services.router.settings import RouterSettings
 from services.router.wiring import load_context
@@ -152,11 +152,8 @@ class Router:
             key = event.key or cmd.citizen_key.encode()
             state = self._load(key)
             new_state, out = handle_command(state, cmd, ctx)
-        if new_state.partition != partition:
-            new_state = new_state.model_copy(update={"partition": partition})
-        await self._publish(out)
-        if new_state != state:
-            self.reporters[key] = new_state.to_bytes()
+        new_state = new_state.model_copy(update={"partition": partition, "outbox": []})
+        await self._commit_transition(key, partition, state, new_state, out)
         self.deadlines.push(key, partition, _changed_deadlines(state, new_state))
         metrics.DEADLINES_PENDING.set(len(self.deadlines))
         for case_event in out.events:
@@ -164,6 +161,38 @@ class Router:
                 metrics.CASES_OPENED.inc()
             elif case_event.kind == CaseEventKind.ESCALATED:
                 metrics.ESCALATIONS.inc()
+
+    async def _commit_transition(
+        self,
+        key: bytes,
+        partition: int,
+        state: ReporterState,
+        new_state: ReporterState,
+        out: Outputs,
+    ) -> None:
+        """State first (with its outputs as an outbox), durable; then the outputs; then
+        the outbox cleared. A crash before the state is durable replays the message with
+        nothing published yet; a crash after it leaves an outbox that recovery re-sends
+        (same ids). Never are outputs out while the state that produced them is not."""
+        items = [
+            OutboxItem(topic=topic, key=k, value=message.to_bytes().decode())
+            for topic, k, message in self._addressed(out)
+        ]
+        if not items:
+            if new_state != state:
+                self._store(key, partition, new_state)
+            return
+        self._store(key, partition, new_state.model_copy(update={"outbox": items}))
+        await self.app.producer.flush()
+        await self._send(items)
+        self._store(key, partition, new_state)
+
+    def _store(self, key: bytes, partition: int, state: ReporterState) -> None:
+        """Write a row and its changelog record on the key's own partition (works inside
+        and outside stream iteration)."""
+        value = state.to_bytes()
+        self.reporters.data[key] = value
+        self.reporters.send_changelog(partition, key, value)
 
     def _load(self, key: bytes) -> ReporterState:
         raw = self.reporters.get(key)
@@ -205,10 +234,20 @@ class Router:
 
     async def _publish(self, out: Outputs) -> None:
         """Send every output and wait until Kafka has them all (acks=all)."""
+        await self._send(
+            [
+                OutboxItem(topic=topic, key=key, value=message.to_bytes().decode())
+                for topic, key, message in self._addressed(out)
+            ]
+        )
+
+    async def _send(self, items: list[OutboxItem]) -> None:
         producer = self.app.producer
         futures = [
-            await producer.send(topic, key.encode(), message.to_bytes(), None, None, None)
-            for topic, key, message in self._addressed(out)
+            await producer.send(
+                item.topic, item.key.encode(), item.value.encode(), None, None, None
+            )
+            for item in items
         ]
         if futures:
             await asyncio.gather(*futures)
@@ -229,10 +268,16 @@ class Router:
             if raw is None:
                 continue
             state = ReporterState.from_bytes(raw)
-            if state.partition not in active:
+            partition = state.partition
+            if partition is None or partition not in active:
                 continue
+            if state.outbox:
+                await self._send(state.outbox)
+                log.info("outbox re-sent after recovery", extra={"outputs": len(state.outbox)})
+                state = state.model_copy(update={"outbox": []})
+                self._store(key, partition, state)
             entries.extend(
-                Deadline(due.timestamp(), key, case_id, version, state.partition)
+                Deadline(due.timestamp(), key, case_id, version, partition)
                 for due, case_id, version in state.deadlines()
             )
         self.deadlines.rebuild(entries)
@@ -276,6 +321,8 @@ class Router:
                 )
             return
         metrics.DEADLINES_FIRED.inc(len(commands))
+        if commands:
+            log.info("deadlines reached", extra={"cases": [c.case_id for c in commands]})
         metrics.DEADLINES_PENDING.set(len(self.deadlines))
 
     def _still_due(self, entry: Deadline) -> bool:
@@ -295,9 +342,14 @@ class Router:
     def readiness(self) -> dict[str, bool]:
         app = self.app
         started = bool(app.started) if hasattr(app, "started") else True
+        actives = self.app.assignor.assigned_actives()
+        inbound = {tp.partition for tp in actives if tp.topic == self.inbound_topic}
+        changelog = self.reporters.changelog_topic.get_topic_name()
+        logged = {tp.partition for tp in actives if tp.topic == changelog}
         return {
             "worker": started,
-            "partitions_assigned": bool(self._active_partitions()),
+            "partitions_assigned": bool(inbound),
+            "changelogs_assigned": inbound <= logged,
             "recovered": not app.in_recovery and not app.rebalancing and self.index_ready,
         }
 
@@ -323,7 +375,8 @@ class Router:
         @self.app.page("/metrics")
         class Metrics(faust.web.View):
             async def get(self, request: Any) -> Any:
-                return self.bytes(generate_latest(), content_type=CONTENT_TYPE_LATEST)
+                headers = {"Content-Type": CONTENT_TYPE_LATEST}
+                return self.bytes(generate_latest(), headers=headers)
 
 
 def _changed_deadlines(

@@ -44,7 +44,8 @@ class RouterSettings(CommonSettings):
         default=None,
         validation_alias="MATUR_SLA_SECONDS",
         description="Tests and demos: every tier gets exactly this many seconds to "
-        "acknowledge (and to resolve), whatever the urgency; overrides MATUR_SLA_*",
+        "acknowledge, whatever the urgency, and acknowledging stops the ladder (no resolve "
+        "window); overrides MATUR_SLA_*",
     )
     kapolres_reminders: int = Field(
         default=3,
@@ -58,6 +59,7 @@ class RouterSettings(CommonSettings):
     broker_session_timeout_s: float = Field(
         default=10.0, validation_alias="ROUTER_BROKER_SESSION_TIMEOUT_S"
     )
+    faust_log_level: str = Field(default="WARNING", validation_alias="ROUTER_FAUST_LOG_LEVEL")
     commit_interval_s: float = Field(default=2.8, validation_alias="ROUTER_COMMIT_INTERVAL_S")
 
     @property
@@ -99,6 +101,6 @@ class RouterSettings(CommonSettings):
             minutes = self.sla_seconds / 60
             return SlaPolicy.from_minutes(
                 minutes, minutes, minutes,
-                high_factor=1, emergency_factor=1, low_factor=1, resolve=minutes,
+                high_factor=1, emergency_factor=1, low_factor=1, resolve=None,
             )
         return SlaPolicy.from_env()

@@ -36,6 +36,16 @@ class CaseRecord(BaseModel):
         return self.case.status in OPEN_STATUSES
 
 
+class OutboxItem(BaseModel):
+    """One output of the last transition, kept until Kafka has it (crash recovery)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    topic: str
+    key: str
+    value: str
+
+
 class ReporterState(BaseModel):
     """A reporter's cases (open and recently closed) and dialogue memory."""
 
@@ -46,6 +56,10 @@ class ReporterState(BaseModel):
     cases: dict[str, CaseRecord] = Field(default_factory=dict)
     last_village_code: str | None = None
     seen: list[str] = Field(default_factory=list)
+    outbox: list[OutboxItem] = Field(
+        default_factory=list,
+        description="Outputs of the last transition until they are acknowledged by Kafka",
+    )
 
     @classmethod
     def empty(cls, key: str) -> ReporterState:

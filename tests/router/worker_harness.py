@@ -1,0 +1,193 @@
+"""Run the real router worker (`python -m services.router`) against real Kafka, and
+watch every topic it writes."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import httpx
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+
+from contracts.base import Message
+from contracts.topics import (
+    CASES_COMMANDS,
+    CASES_EVENTS,
+    CASES_REFERENCES,
+    NOTIFICATIONS_REQUESTS,
+    TIER_TOPICS,
+    WHATSAPP_INBOUND,
+)
+
+REPO = Path(__file__).resolve().parents[2]
+WATCHED = (
+    CASES_EVENTS,
+    CASES_COMMANDS,
+    CASES_REFERENCES,
+    NOTIFICATIONS_REQUESTS,
+    *TIER_TOPICS.values(),
+)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@dataclass
+class Worker:
+    """One router worker process with its own app id (consumer group, changelogs)."""
+
+    env: dict[str, str]
+    log_path: Path
+    port: int = field(default_factory=free_port)
+    process: subprocess.Popen[bytes] | None = None
+
+    def start(self) -> None:
+        env = {**os.environ, **self.env, "ROUTER_PORT": str(self.port)}
+        log = self.log_path.open("ab")
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "services.router"],
+            cwd=REPO,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+
+    async def wait_ready(self, within: float = 90.0) -> None:
+        deadline = time.monotonic() + within
+        async with httpx.AsyncClient() as client:
+            while time.monotonic() < deadline:
+                assert self.process is not None and self.process.poll() is None, self.tail()
+                try:
+                    r = await client.get(f"http://127.0.0.1:{self.port}/readyz", timeout=2)
+                    if r.status_code == 200:
+                        return
+                except httpx.HTTPError:
+                    pass
+                await asyncio.sleep(0.3)
+        raise AssertionError(f"router not ready in {within}s\n{self.tail()}")
+
+    def kill(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.send_signal(signal.SIGKILL)
+            self.process.wait(10)
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(20)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(10)
+
+    def tail(self, lines: int = 40) -> str:
+        try:
+            return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
+        except FileNotFoundError:
+            return ""
+
+
+def worker_env(base: dict[str, str], tmp: Path, sla_seconds: float = 3.0) -> dict[str, str]:
+    return {
+        **base,
+        "ROUTER_APP_ID": f"router-test-{uuid.uuid4().hex[:8]}",
+        "ROUTER_STORE_DIR": str(tmp / "store"),
+        "ROUTER_BROKER_SESSION_TIMEOUT_S": "6",
+        "ROUTER_COMMIT_INTERVAL_S": "0.5",
+        "MATUR_SLA_SECONDS": str(sla_seconds),
+        "MATUR_LOG_FORMAT": "console",
+        "ROUTER_FAUST_LOG_LEVEL": "INFO",
+    }
+
+
+@dataclass
+class Record:
+    topic: str  # without prefix
+    key: str | None
+    value: dict[str, Any]
+
+    @property
+    def id(self) -> str:
+        return str(self.value["message_id"])
+
+
+class TopicWatch:
+    """Reads every watched topic from the beginning into memory, in the background."""
+
+    def __init__(self, bootstrap: str, prefix: str) -> None:
+        self.prefix = prefix
+        self.records: list[Record] = []
+        self._consumer = AIOKafkaConsumer(
+            *(t.full_name(prefix) for t in WATCHED),
+            bootstrap_servers=bootstrap,
+            group_id=None,
+            auto_offset_reset="earliest",
+        )
+        self._producer = AIOKafkaProducer(
+            bootstrap_servers=bootstrap, acks="all", enable_idempotence=True
+        )
+        self._task: asyncio.Task[None] | None = None
+
+    async def start(self) -> None:
+        await self._consumer.start()
+        await self._producer.start()
+        self._task = asyncio.create_task(self._run())
+
+    async def _run(self) -> None:
+        while True:
+            batch = await self._consumer.getmany(timeout_ms=200)
+            for tp, records in batch.items():
+                for r in records:
+                    self.records.append(
+                        Record(
+                            tp.topic.removeprefix(self.prefix),
+                            r.key.decode() if r.key else None,
+                            json.loads(r.value),
+                        )
+                    )
+
+    async def stop(self) -> None:
+        if self._task:
+            self._task.cancel()
+        await self._consumer.stop()
+        await self._producer.stop()
+
+    async def send(self, topic_name: str, key: str, message: Message) -> None:
+        await self._producer.send_and_wait(
+            f"{self.prefix}{topic_name}", message.to_bytes(), key=key.encode()
+        )
+
+    async def send_inbound(self, message: Any) -> None:
+        await self.send(WHATSAPP_INBOUND.name, message.sender.key, message)
+
+    def where(self, topic: str, pred: Callable[[dict[str, Any]], bool]) -> list[Record]:
+        return [r for r in self.records if r.topic == topic and pred(r.value)]
+
+    async def wait_for(
+        self,
+        topic: str,
+        pred: Callable[[dict[str, Any]], bool],
+        within: float = 60.0,
+        count: int = 1,
+    ) -> list[Record]:
+        deadline = time.monotonic() + within
+        while time.monotonic() < deadline:
+            found = self.where(topic, pred)
+            if len(found) >= count:
+                return found
+            await asyncio.sleep(0.1)
+        raise AssertionError(f"no {count} record(s) on {topic} within {within}s")
