@@ -214,6 +214,19 @@ class Deliverer:
         await self.publisher.dead_letter(dead_letter(req, failure, reason, attempts))
         await self._publish(row, NotificationStatus.DEAD_LETTERED, failure)
 
+    async def report_given_up(self, row: SendRow) -> None:
+        """Dead letter and event for a row the sweeper gave up (an `unknown` outcome)."""
+        req = row.to_request()
+        failure = SendFailure(code=row.last_error_code, details=row.last_error)
+        reason = row.last_error or "outcome unknown"
+        metrics.DEAD_LETTERED.labels(str(row.last_error_code)).inc()
+        log.warning(
+            "notification dead-lettered: outcome unknown",
+            extra={"notification_id": row.notification_id, "reason": reason},
+        )
+        await self.publisher.dead_letter(dead_letter(req, failure, reason, row.attempts))
+        await self._publish(row, NotificationStatus.DEAD_LETTERED)
+
     async def _publish(
         self, row: SendRow, status: NotificationStatus, failure: SendFailure | None = None
     ) -> None:

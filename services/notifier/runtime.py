@@ -181,7 +181,7 @@ class NotifierRuntime:
                     ),
                 )
             ),
-            asyncio.create_task(self._guard("sweeper", lambda: self._sweep(store))),
+            asyncio.create_task(self._guard("sweeper", lambda: self._sweep(store, deliverer))),
         ]
 
     def _is_stopping(self) -> bool:
@@ -199,12 +199,15 @@ class NotifierRuntime:
                 log.exception("notifier loop failed; restarting it", extra={"loop": name})
                 await asyncio.sleep(self.settings.reconnect_interval_s)
 
-    async def _sweep(self, store: SendsStore) -> None:
+    async def _sweep(self, store: SendsStore, deliverer: Deliverer) -> None:
         """Claims whose owner died: calls in flight become `unknown` (never resent blindly);
-        pending ones (between attempts) are picked up again."""
+        pending ones (between attempts) are picked up again; `unknown` ones no status
+        webhook settled within NOTIFIER_UNKNOWN_GIVE_UP_S are dead-lettered for a person."""
         assert self.requests is not None
         while not self._stopping:
             await asyncio.sleep(self.settings.lease_s)
+            for row in await store.give_up_unknown(self.settings.unknown_give_up_s):
+                await deliverer.report_given_up(row)
             for row in await store.expire_stale_calls():
                 metrics.OUTCOME_UNKNOWN.inc()
                 log.warning(

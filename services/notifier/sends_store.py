@@ -310,6 +310,22 @@ class SendsStore:
             )
             return [_row(r) for r in records]
 
+    async def give_up_unknown(self, older_than_s: float) -> list[SendRow]:
+        """`unknown` rows no status webhook settled in time: dead-lettered for a person to
+        decide (the message may or may not have reached the recipient)."""
+        async with self._pool.acquire() as conn:
+            records = await conn.fetch(
+                f"""UPDATE notifier_sends
+                    SET state = 'dead_lettered', status_at = now(), updated_at = now(),
+                        last_error = 'outcome unknown: the sender stopped during the API call '
+                                     || 'and no status webhook arrived'
+                    WHERE state = 'unknown'
+                      AND updated_at < now() - make_interval(secs => $1)
+                    RETURNING {_COLUMNS}""",  # noqa: S608
+                older_than_s,
+            )
+            return [_row(r) for r in records]
+
     async def counts(self) -> dict[str, int]:
         async with self._pool.acquire() as conn:
             rows = await conn.fetch("SELECT state, count(*) AS n FROM notifier_sends GROUP BY 1")

@@ -94,6 +94,13 @@ class NotifierSettings(CommonSettings):
             "it, another instance may take over a send that never reached the API"
         ),
     )
+    unknown_give_up_s: float = Field(
+        default=3600.0, gt=0, validation_alias="NOTIFIER_UNKNOWN_GIVE_UP_S",
+        description=(
+            "An `unknown` send (its sender died during the API call) that no status webhook "
+            "settled within this time is dead-lettered for a person to decide"
+        ),
+    )
     commit_interval_s: float = Field(
         default=1.0, gt=0, validation_alias="NOTIFIER_COMMIT_INTERVAL_S",
         description="How often finished offsets are committed",

@@ -9,7 +9,7 @@ import asyncpg
 from contracts.base import utcnow
 from contracts.lines import Line
 from contracts.notifications import NotificationKind
-from contracts.topics import NOTIFICATIONS_EVENTS, WHATSAPP_STATUSES
+from contracts.topics import NOTIFICATIONS_DEADLETTER, NOTIFICATIONS_EVENTS, WHATSAPP_STATUSES
 from contracts.whatsapp_events import DeliveryStatus, ErrorDetail
 from services.sandbox.client import SandboxClient
 from tests.notifier.harness import (
@@ -125,6 +125,27 @@ async def test_a_status_proves_a_send_whose_answer_was_never_recorded(
         )
     )
     assert row is not None and row["wamid"] == wamid
+
+
+async def test_an_unknown_outcome_never_settled_is_dead_lettered_for_a_person(
+    notifier: ServiceProcess, kafka: Kafka, pg: asyncpg.Connection
+) -> None:
+    req = receipt(unique_phone())
+    await pg.execute(
+        """INSERT INTO notifier_sends (notification_id, kind, case_id, recipient_kind,
+               line_phone_number_id, state, attempts, request, updated_at)
+           VALUES ($1, 'receipt', $2, 'citizen', $3, 'unknown', 1, $4::jsonb,
+                   now() - interval '2 hours')""",
+        req.message_id, req.case_id, LINE, req.model_dump_json(),
+    )
+    letters = await kafka.wait_for(
+        NOTIFICATIONS_DEADLETTER, lambda d: d["request"]["message_id"] == req.message_id
+    )
+    assert letters and "outcome unknown" in letters[0]["reason"]
+    events = await kafka.wait_for(
+        NOTIFICATIONS_EVENTS, lambda e: e["notification_id"] == req.message_id
+    )
+    assert [e["status"] for e in events] == ["dead_lettered"]
 
 
 async def test_reengagement_reported_by_status_resends_once_as_template(
