@@ -4,6 +4,7 @@ API and notifiers as `python -m` subprocesses, a topic reader, request builders.
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import signal
 import socket
@@ -227,8 +228,6 @@ class Kafka:
         within: float = 20.0,
     ) -> list[dict[str, Any]]:
         """Read `topic` from the beginning until `count` records match (or time runs out)."""
-        import json
-
         name = topic.full_name(self.prefix)
         consumer = AIOKafkaConsumer(
             bootstrap_servers=self.bootstrap, enable_auto_commit=False,
