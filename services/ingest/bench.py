@@ -5,13 +5,14 @@
 Needs Kafka and PostgreSQL (as `make bench` starts them). Creates its own topic prefix and
 database, starts `python -m services.ingest` (acks=all, idempotent, dedupe transaction) and
 a bare FastAPI endpoint (reads the body, answers 200) under uvicorn the same way, then
-offers each target a fixed rate of POSTs (open loop: requests leave on schedule whether or
-not earlier ones have answered) and measures each latency from its *scheduled* send time,
-so queueing is not hidden. Every ingest POST is one signed single-message webhook with a
-new wamid. A rate is sustained when at least 99% of the offered requests completed with 200
-within the step and p99 <= 50 ms. Prints one line per step, then the `bench.report` rows
-(highest sustained rate of each, the ratio, p50/p99 at 1000/s offered) and writes them to
-results/ingest-<time>.json. `run()` returns the rows for a combined `make bench`.
+offers each target in turn, rate after rate, a fixed rate of POSTs (open loop: requests
+leave on schedule whether or not earlier ones have answered) and measures each latency
+from its *scheduled* send time, so queueing is not hidden. Every ingest POST is one signed
+single-message webhook with a new wamid. A rate is sustained when at least 99% of the
+offered requests completed with 200 within the step and p99 <= 50 ms. Prints one line per
+step, where ingest's time went, then the `bench.report` rows (highest sustained rate of
+each, the ratio, p50/p99 at 1000/s offered), and writes them to results/ingest-<time>.json.
+`run()` returns the rows for a combined `make bench`.
 """
 
 from __future__ import annotations
@@ -170,8 +171,8 @@ async def wait_ready(url: str, timeout_s: float = 60) -> None:
 
 async def run(rates: list[int], seconds: float, reference_rate: int = 1000,
               ingest_port: int = 18101, bare_port: int = 18102) -> list[Row]:
-    """Offer each rate to ingest, then to the bare endpoint; print every step; return the
-    rows of `bench.report` (sustained rate, and p50/p99 at `reference_rate`)."""
+    """Offer each rate to ingest and to the bare endpoint in turn; print every step; return
+    the rows of `bench.report` (sustained rate, and p50/p99 at `reference_rate`)."""
     bootstrap = os.environ.get("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092")
     server_dsn = os.environ.get("DATABASE_URL", "postgresql://matur@127.0.0.1:5432/matur")
     run_id = uuid.uuid4().hex[:8]
@@ -198,17 +199,22 @@ async def run(rates: list[int], seconds: float, reference_rate: int = 1000,
         await wait_ready(f"http://127.0.0.1:{bare_port}/healthz")
         targets = {"ingest": f"http://127.0.0.1:{ingest_port}/webhook",
                    "bare": f"http://127.0.0.1:{bare_port}/webhook"}
-        n = 0
         for name, url in targets.items():
-            await offer(url, name, 200, 1.0, run_id + "warm", 0)  # warm-up, not counted
-            for rate in rates:
+            await offer(url, name, 200, 1.0, run_id + "warm" + name, 0)  # warm-up
+        n = 0
+        collapsed: set[str] = set()
+        for rate in rates:  # both targets at each rate in turn: machine noise hits both
+            for name, url in targets.items():
+                if name in collapsed:
+                    continue
                 step = await offer(url, name, rate, seconds, run_id, n)
                 n += step.offered
                 steps[name].append(step)
                 print(step.line(), flush=True)
                 if step.achieved < 0.5 * rate:
-                    break  # far past saturation: higher rates tell nothing more
+                    collapsed.add(name)  # far past saturation: higher rates tell nothing
                 await asyncio.sleep(1)  # let the step drain
+        print(await internals(f"http://127.0.0.1:{ingest_port}/metrics"), flush=True)
     finally:
         for proc in (ingest, bare):
             proc.send_signal(signal.SIGTERM)
@@ -221,6 +227,30 @@ async def run(rates: list[int], seconds: float, reference_rate: int = 1000,
         await conn.close()
         await delete_topics(bootstrap, prefix)
     return rows(steps, reference_rate)
+
+
+async def internals(metrics_url: str) -> str:
+    """Where ingest's time went, from its own histograms (means over the whole run)."""
+    async with aiohttp.ClientSession() as session, session.get(metrics_url) as response:
+        text = await response.text()
+    values: dict[str, float] = {}
+    for line in text.splitlines():
+        if line.startswith("matur_ingest_") and ("_sum " in line or "_count " in line):
+            name, value = line.rsplit(" ", 1)
+            values[name] = float(value)
+
+    def mean_ms(metric: str) -> float:
+        count = values.get(f"{metric}_count", 0.0)
+        return 1000 * values.get(f"{metric}_sum", 0.0) / count if count else float("nan")
+
+    produce = values.get("matur_ingest_produce_latency_seconds_count", 0.0)
+    posts = values.get("matur_ingest_publish_seconds_count", 0.0)
+    return (
+        f"ingest internals: {posts:.0f} POSTs in {produce:.0f} transactions "
+        f"({posts / produce if produce else float('nan'):.1f} per group); mean per POST "
+        f"{mean_ms('matur_ingest_publish_seconds'):.1f} ms, of which produce+acks "
+        f"{mean_ms('matur_ingest_produce_latency_seconds'):.1f} ms per transaction"
+    )
 
 
 def best_sustained(steps: list[Step]) -> float:
