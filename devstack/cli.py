@@ -36,7 +36,7 @@ def infra_env() -> dict[str, str]:
     return env
 
 
-def bring_up_infra() -> dict[str, str]:
+def bring_up_infra() -> tuple[dict[str, str], list[str]]:
     """Start Kafka and (unless DATABASE_URL is set) PostgreSQL; create topics and the
     database. Records what it started so that `down --infra-started` stops only that."""
     from servicekit.topic_admin import ensure_topics
@@ -58,13 +58,13 @@ def bring_up_infra() -> dict[str, str]:
     RUN.mkdir(parents=True, exist_ok=True)
     previous = json.loads(STARTED.read_text()) if STARTED.exists() else []
     STARTED.write_text(json.dumps(sorted(set(previous) | set(started))))
-    return env
+    return env, started
 
 
 @app.command()
 def infra() -> None:
     """Start Kafka and PostgreSQL (if not already running) and print their environment."""
-    env = bring_up_infra()
+    env, _ = bring_up_infra()
     for k, v in env.items():
         print(f"export {k}={v}")
 
@@ -85,8 +85,8 @@ def down(only_started: bool = typer.Option(False, help="Stop only what `infra` s
 
 @app.command()
 def run() -> None:
-    """Bring everything up, print where it listens, and stop it all on Ctrl-C."""
-    env = bring_up_infra()
+    """Bring everything up, print where it listens, and on Ctrl-C stop what it started."""
+    env, started_infra = bring_up_infra()
     env.setdefault("MATUR_LOG_FORMAT", os.environ.get("MATUR_LOG_FORMAT", "console"))
     for svc in SERVICES:
         port = int(os.environ.get(svc.port_env, svc.port))
@@ -119,7 +119,13 @@ def run() -> None:
                 stopping = True
         time.sleep(0.5)
     print("\nstopping...")
-    down(only_started=False)
+    for svc in reversed(SERVICES):
+        if processes.stop(svc.name):
+            print(f"[{svc.name}] stopped")
+    if "kafka" in started_infra:
+        kafka.stop()
+    if "postgres" in started_infra:
+        postgres.stop()
 
 
 @app.command()
