@@ -93,6 +93,11 @@ class Router:
             web_port=settings.port,
             web_bind=settings.host,
             web_host=settings.host,
+            # Faust's own pages would show table rows (reporters' numbers): off.
+            web_router_enabled=False,
+            web_tables_enabled=False,
+            web_graph_enabled=False,
+            web_stats_enabled=False,
             datadir=str(settings.store_path / settings.faust_app_id),
             autodiscover=False,
         )

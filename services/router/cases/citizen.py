@@ -367,7 +367,7 @@ def _status(state: ReporterState, msg: InboundMessage, ctx: RouterContext) -> Ou
         {
             "reference": r.case.reference,
             "status": r.case.status.value,
-            "tier": r.case.tier.value if r.case.tier else "",
+            **({"tier": r.case.tier.value} if r.case.tier else {}),
             "updated_at": r.case.updated_at.isoformat(),
         }
         for r in records[:MAX_OPTIONS]
