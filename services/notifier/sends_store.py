@@ -116,7 +116,9 @@ class SendsStore:
                 )
                 if stale is not None:
                     return Claim(ClaimOutcome.UNKNOWN, _row(stale))
-                return await self.claim(req, owner, lease_s)
+                # it moved on meanwhile (answered just now): report it as still busy, so
+                # the caller looks again
+                return Claim(ClaimOutcome.BUSY, row)
         if row.state in st.IN_PROGRESS:
             return Claim(ClaimOutcome.BUSY, row)
         if row.state == st.UNKNOWN:
