@@ -3,15 +3,30 @@ module, a Kafka producer/reader. Every test uses its own recipients, so nothing 
 
 from __future__ import annotations
 
+import asyncio
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
 
+from servicekit.topic_admin import ensure_topics
 from services.sandbox.client import SandboxClient
-from tests.conftest import Infra
+from tests.conftest import Infra, _create_session_database, _drop_database
 from tests.notifier.harness import Kafka, ServiceProcess, notifier_env, sandbox_process
+
+
+@pytest.fixture(scope="session")
+def infra(base_infra: tuple[str, str]) -> Iterator[Infra]:
+    """The notifier's tests get their own topics and database: notifiers under test read
+    `notifications.requests` from the beginning, and must neither send other suites'
+    requests nor leave rows in the sends table another suite's notifier would trust."""
+    bootstrap, server_dsn = base_infra
+    prefix = f"n{uuid.uuid4().hex[:8]}."
+    asyncio.run(ensure_topics(bootstrap, prefix=prefix))
+    db = asyncio.run(_create_session_database(server_dsn))
+    yield Infra(bootstrap, db, prefix)
+    asyncio.run(_drop_database(server_dsn, db))
 
 
 @pytest.fixture(scope="session")
