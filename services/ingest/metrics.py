@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from prometheus_client import Counter, Histogram
+from prometheus_client import Counter, Gauge, Histogram
 
 REQUESTS = Counter(
     "matur_ingest_webhook_requests_total",
@@ -33,6 +33,10 @@ BATCH_SECONDS = Histogram(
     "matur_ingest_publish_seconds",
     "One POST from queueing its events to its result (group wait, dedupe, acks, commit)",
     buckets=(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10),
+)
+RECORDS_IN_DOUBT = Gauge(
+    "matur_ingest_records_in_doubt",
+    "Records of failed POSTs the producer still holds (retries of them get 503 meanwhile)",
 )
 
 EVENT_TYPES = {

@@ -17,6 +17,7 @@ from services.ingest.durable_publish import (
 )
 from services.ingest.in_doubt import InDoubtKeys
 from services.ingest.lines_config import LineDirectory, load_lines
+from services.ingest.metrics import RECORDS_IN_DOUBT
 from services.ingest.normalise import Outgoing
 from services.ingest.settings import IngestSettings
 
@@ -44,6 +45,7 @@ class IngestRuntime:
             settings.reconnect_interval_s,
         )
         self.in_doubt = InDoubtKeys(self._record_late_delivery, settings.reconnect_interval_s)
+        RECORDS_IN_DOUBT.set_function(lambda: len(self.in_doubt))
         self._committer: GroupCommitter | None = None
         self._pruning: asyncio.Task[None] | None = None
 

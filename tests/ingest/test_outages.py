@@ -181,6 +181,8 @@ async def test_kafka_stopped_mid_test_then_started_again(
         async with process.client() as c:
             assert (await post_signed(c, body)).status_code == 503
             assert (await post_signed(c, body)).status_code == 503  # Meta retries: still down
+            # the first attempt's record waits in the producer: not produced a second time
+            assert "matur_ingest_records_in_doubt 1.0" in (await c.get("/metrics")).text
 
         await kafka_gate.start()  # Kafka started again
         deadline = asyncio.get_running_loop().time() + 60
