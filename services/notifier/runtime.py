@@ -110,7 +110,9 @@ class NotifierRuntime:
         self.pool = await create_pool(s.database_url.get_secret_value(), max_size=s.db_pool_max)
         async with self.pool.acquire() as conn:
             await apply_migrations(conn, MIGRATIONS, "notifier")  # type: ignore[arg-type]
-        self.critical_pool = await create_pool(s.database_url.get_secret_value(), max_size=4)
+        self.critical_pool = await create_pool(
+            s.database_url.get_secret_value(), max_size=s.db_critical_pool_max
+        )
         self.producer = durable_producer(s.kafka_bootstrap_servers, f"notifier-{self.owner}")
         await self.producer.start()
         self.graph = GraphClient(

@@ -134,6 +134,10 @@ class NotifierSettings(CommonSettings):
     )
 
     db_pool_max: int = Field(default=10, validation_alias="NOTIFIER_DB_POOL_MAX")
+    db_critical_pool_max: int = Field(
+        default=8, ge=1, validation_alias="NOTIFIER_DB_CRITICAL_POOL_MAX",
+        description="Connections reserved for the writes around API calls (wamid first)",
+    )
     reconnect_interval_s: float = Field(
         default=1.0, validation_alias="NOTIFIER_RECONNECT_INTERVAL_S"
     )
