@@ -18,6 +18,7 @@ import asyncpg
 import httpx
 import pytest
 
+from servicekit.topic_admin import ensure_topics
 from tests.api.conftest import api_settings, issue_role_tokens
 from tests.conftest import Infra
 
@@ -35,10 +36,14 @@ async def contract_api(
     server_conn = await asyncpg.connect(infra.database_url)
     await server_conn.execute(f'CREATE DATABASE "{db_name}"')
     database_url = infra.database_url.rsplit("/", 1)[0] + "/" + db_name
+    # Its own topics too: what the fuzzer triggers (sign-in codes, commands) stays apart.
+    prefix = infra.topic_prefix + "contract."
+    await ensure_topics(infra.kafka_bootstrap_servers, prefix=prefix)
     settings = api_settings(infra, roster_file, database_url=database_url)
     env = {
         **os.environ,
         **infra.env(),
+        "MATUR_TOPIC_PREFIX": prefix,
         "DATABASE_URL": database_url,
         "MATUR_ROSTER_FILE": str(roster_file),
         "API_PORT": str(settings.port),

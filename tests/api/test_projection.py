@@ -127,3 +127,34 @@ async def test_rebuild_from_offset_zero_equals_the_live_projection(
     finally:
         await conn.execute("DROP SCHEMA projection_check CASCADE")
         await conn.close()
+
+
+async def test_rebuild_swaps_in_while_the_api_serves(
+    api: RunningApi, client: httpx.AsyncClient, publish: Publish, infra: Infra
+) -> None:
+    before = opened(VILLAGE_A1, "Sebelum dibangun ulang")
+    await publish([before])
+    await wait_projected(infra, before.case.case_id, 1)
+    h = api.headers("kapolres")
+    assert (await client.get(f"/cases/{before.case.case_id}", headers=h)).status_code == 200
+    seq_before = await _max_seq(infra)
+
+    await rebuild(api.settings)  # the default: fresh schema, swapped in for the live one
+
+    r = await client.get(f"/cases/{before.case.case_id}", headers=h)
+    assert r.status_code == 200, r.text
+    assert (await client.get("/cases", params={"limit": 5}, headers=h)).status_code == 200
+    # New events still arrive, with stream ids after every id handed out before.
+    after = opened(VILLAGE_A1, "Sesudah dibangun ulang")
+    await publish([after])
+    await wait_projected(infra, after.case.case_id, 1)
+    body = (await client.get(f"/cases/{after.case.case_id}", headers=h)).json()
+    assert body["timeline"][0]["seq"] > seq_before
+
+
+async def _max_seq(infra: Infra) -> int:
+    conn = await asyncpg.connect(infra.database_url)
+    try:
+        return int(await conn.fetchval("SELECT max(seq) FROM projection.case_timeline"))
+    finally:
+        await conn.close()
