@@ -441,8 +441,21 @@ def _officer_update_text(req: NotificationRequest) -> str:
 
 def _officer_action_text(req: NotificationRequest) -> str:
     action = _p(req, "action")
-    done = ACTION_LABEL.get(action, action or "dicatat")
-    return f"Laporan *{_reference(req)}* sudah {done}. Terima kasih."
+    reference = _reference(req)
+    if action == "unknown_command":
+        return (
+            "Maaf, perintah tidak dikenali. Balas *terima <nomor laporan>* untuk menangani, "
+            "atau *selesai <nomor laporan> <catatan>* bila sudah selesai."
+        )
+    if action == "not_found":
+        return f"Laporan *{reference}* tidak ditemukan. Mohon periksa kembali nomor laporannya."
+    if action == "not_allowed":
+        return (
+            f"Maaf, laporan *{reference}* tidak dapat Anda tindak lanjuti: "
+            "laporan ini berada di wilayah atau tingkat petugas lain."
+        )
+    done = ACTION_LABEL.get(action, "dicatat")
+    return f"Laporan *{reference}* sudah {done}. Terima kasih."
 
 
 def _sign_in_text(req: NotificationRequest) -> str:

@@ -16,6 +16,7 @@ from contracts.notifications import NotificationRequest
 from services.notifier import metrics
 from services.notifier.delivery import Deliverer
 from services.notifier.keyed_dispatch import Job, KeyedDispatcher
+from services.notifier.officer_directory import OfficerDirectory
 from services.notifier.offsets import OffsetTracker, Ticket
 
 log = logging.getLogger(__name__)
@@ -28,6 +29,7 @@ class RequestConsumer:
         topic: str,
         deliverer: Deliverer,
         dispatcher: KeyedDispatcher,
+        directory: OfficerDirectory,
         max_in_flight: int,
         commit_interval_s: float,
         retry_pause_s: float,
@@ -36,6 +38,7 @@ class RequestConsumer:
         self.topic = topic
         self.deliverer = deliverer
         self.dispatcher = dispatcher
+        self.directory = directory
         self.tracker = OffsetTracker()
         self.max_in_flight = max_in_flight
         self.commit_interval_s = commit_interval_s
@@ -77,6 +80,7 @@ class RequestConsumer:
             )
             self.tracker.finished(ticket)
             return
+        req = self.directory.complete(req)
         queue_key = req.recipient.key or (key or b"").decode(errors="replace")
         self.dispatcher.submit(queue_key, self._job(req, ticket))
 

@@ -24,6 +24,7 @@ from services.notifier.delivery import Deliverer, DeliveryConfig
 from services.notifier.error_policy import Backoff
 from services.notifier.graph_client import GraphClient
 from services.notifier.keyed_dispatch import KeyedDispatcher
+from services.notifier.officer_directory import OfficerDirectory
 from services.notifier.pacing import LineBuckets, RecipientPacer
 from services.notifier.publisher import Publisher
 from services.notifier.request_consumer import RequestConsumer
@@ -148,6 +149,7 @@ class NotifierRuntime:
             NOTIFICATIONS_REQUESTS.full_name(prefix),
             deliverer,
             self.dispatcher,
+            OfficerDirectory.from_roster_file(s.roster_path()),
             max_in_flight=s.max_in_flight,
             commit_interval_s=s.commit_interval_s,
             retry_pause_s=s.reconnect_interval_s,

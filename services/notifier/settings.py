@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from pydantic import Field, SecretStr
 
 from servicekit.settings import CommonSettings
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
 class NotifierSettings(CommonSettings):
@@ -141,6 +145,16 @@ class NotifierSettings(CommonSettings):
     reconnect_interval_s: float = Field(
         default=1.0, validation_alias="NOTIFIER_RECONNECT_INTERVAL_S"
     )
+
+    roster_file: str = Field(
+        default="deploy/sample-data/roster.bojonegoro.sample.json",
+        validation_alias="MATUR_ROSTER_FILE",
+        description="Officers' numbers for requests naming an officer only by id",
+    )
+
+    def roster_path(self) -> Path:
+        path = Path(self.roster_file)
+        return path if path.is_absolute() else REPO_ROOT / path
 
     def graph_phone_number_id(self, line_id: str) -> str:
         """The Graph API phone number id to send from for the roster's line id."""

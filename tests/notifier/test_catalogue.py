@@ -292,6 +292,25 @@ def test_reply_context_only_on_free_form() -> None:
     assert "context" not in render(req, use_template=True)
 
 
+@pytest.mark.parametrize(
+    ("action", "expected"),
+    [
+        ("acknowledge", "sudah Anda terima"),
+        ("resolve", "sudah Anda nyatakan selesai"),
+        ("escalate", "dinaikkan ke atasan"),
+        ("unknown_command", "perintah tidak dikenali"),
+        ("not_found", "tidak ditemukan"),
+        ("not_allowed", "tidak dapat Anda tindak lanjuti"),
+        ("deadline_reached", "dicatat"),
+    ],
+)
+def test_officer_action_answers(action: str, expected: str) -> None:
+    req = request(NotificationKind.OFFICER_ACTION_DONE)
+    req = req.model_copy(update={"params": {"reference": "BJN-7K3Q9", "action": action}})
+    text = render(req, use_template=False)["text"]["body"]
+    assert expected in text and action not in text
+
+
 def test_empty_status_answer_is_polite() -> None:
     req = request(NotificationKind.STATUS_ANSWER, params={"cases": []})
     assert "tidak ada laporan aktif" in render(req, use_template=False)["text"]["body"]

@@ -9,13 +9,16 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from contracts.lines import citizen_key
+from contracts.notifications import NotificationKind, NotificationRequest, Recipient, RecipientKind
 from services.notifier import send_states as st
 from services.notifier.addressing import to_e164
 from services.notifier.error_policy import Backoff, SendFailure, Verdict, classify, needs_alert
 from services.notifier.graph_client import parse_accepted, parse_error
+from services.notifier.officer_directory import OfficerDirectory
 from services.notifier.offsets import OffsetTracker
 from services.notifier.pacing import RecipientPacer, TokenBucket
 from services.notifier.service_window import identities, is_open
+from services.notifier.settings import NotifierSettings
 
 
 @pytest.mark.parametrize(
@@ -204,3 +207,20 @@ def test_window_is_open_for_24_hours_minus_the_margin() -> None:
     assert is_open(now - timedelta(hours=23), now, margin)
     assert not is_open(now - timedelta(hours=23, minutes=56), now, margin)
     assert not is_open(None, now, margin)
+
+
+def test_an_officer_named_only_by_id_gets_his_number_from_the_roster() -> None:
+    directory = OfficerDirectory({"off-7": "6281111111111"})
+    req = NotificationRequest(
+        message_id="x", kind=NotificationKind.OFFICER_ACTION_DONE, line_phone_number_id="",
+        recipient=Recipient(kind=RecipientKind.OFFICER, key="off-7", officer_id="off-7"),
+    )
+    assert directory.complete(req).recipient.wa_id == "6281111111111"
+    stranger = req.model_copy(update={"recipient": req.recipient.model_copy(
+        update={"key": "off-9", "officer_id": "off-9"})})
+    assert directory.complete(stranger).recipient.wa_id is None
+
+
+def test_the_sample_roster_loads() -> None:
+    directory = OfficerDirectory.from_roster_file(NotifierSettings().roster_path())
+    assert directory._phones  # the shipped sample has officers with numbers
