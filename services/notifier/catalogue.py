@@ -479,8 +479,10 @@ def _village_rows(req: NotificationRequest) -> list[dict[str, str]]:
             option_id = f"village:{option_id}"
         title = str(option.get("title") or option_id.removeprefix("village:"))
         description = option.get("description")
-        if description and not str(description).lower().startswith("kec"):
-            description = f"Kec. {description}"
+        if description and str(description)[0].isalpha() and not str(
+            description
+        ).lower().startswith("kec"):
+            description = f"Kec. {description}"  # a bare district name
         rows.append(list_row(option_id, title, str(description) if description else None))
     return rows
 

@@ -204,6 +204,18 @@ def test_village_ids_get_the_agreed_prefix() -> None:
                    "description": "Kec. Bojonegoro"}
 
 
+def test_village_descriptions_as_the_router_writes_them_are_kept() -> None:
+    req = request(
+        NotificationKind.CHOOSE_VILLAGE,
+        params={"reference": "X", "options": [
+            {"id": "village:1", "title": "Sukorejo", "description": "Kec. Bojonegoro"},
+            {"id": "village:35.22.07.2001", "title": "Kadipaten", "description": "35.22.07.2001"},
+        ]},
+    )
+    rows = render(req, use_template=False)["interactive"]["action"]["sections"][0]["rows"]
+    assert [r["description"] for r in rows] == ["Kec. Bojonegoro", "35.22.07.2001"]
+
+
 def test_rating_question_offers_five_rows_with_rate_ids() -> None:
     interactive = render(request(NotificationKind.RATING_QUESTION), use_template=False)[
         "interactive"
