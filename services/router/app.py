@@ -16,7 +16,8 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Iterable
+from collections.abc import Awaitable, Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
@@ -88,6 +89,9 @@ class Router:
             broker_commit_interval=settings.commit_interval_s,
             consumer_auto_offset_reset="earliest",
             producer_acks=-1,
+            producer_linger=0.005,
+            producer_max_batch_size=512 * 1024,
+            producer_max_request_size=4 * 1024 * 1024,
             table_standby_replicas=0,
             web_enabled=True,
             web_port=settings.port,
@@ -106,13 +110,20 @@ class Router:
         self.reference_source = self.app.topic(self.names["references"], **raw)
         # key_type/value_type bytes make Faust use the raw codec for the changelogs too.
         self.reporters = self.app.Table(
-            "reporters", partitions=WHATSAPP_INBOUND.partitions, default=None,
-            key_type=bytes, value_type=bytes,
+            "reporters",
+            partitions=WHATSAPP_INBOUND.partitions,
+            default=None,
+            key_type=bytes,
+            value_type=bytes,
         )
         self.references = self.app.Table(
-            "references", partitions=CASES_REFERENCES.partitions, default=None,
-            key_type=bytes, value_type=bytes,
+            "references",
+            partitions=CASES_REFERENCES.partitions,
+            default=None,
+            key_type=bytes,
+            value_type=bytes,
         )
+        self.reporters_changelog = self.reporters.changelog_topic.get_topic_name()
         self.reporters.on_recover(self._rebuild_deadlines)
         self.app.agent(self.source, name="route", concurrency=1)(self._route)
         self.app.agent(self.reference_source, name="references", concurrency=1)(
@@ -124,80 +135,101 @@ class Router:
     # --- the route agent ----------------------------------------------------------------
 
     async def _route(self, stream: faust.StreamT) -> None:
-        async for event in stream.events():
+        settings = self.settings
+        batches = stream.take_events(settings.batch_max, settings.batch_within_s)  # type: ignore[attr-defined]
+        async for events in batches:
             started = time.perf_counter()
+            await self._handle_batch(events)
+            elapsed = time.perf_counter() - started
+            for _ in events:
+                metrics.PROCESSING.observe(elapsed)
+
+    async def _handle_batch(self, events: Sequence[EventT]) -> None:
+        """Run every message of a batch through the pure handlers (in order, per key on
+        the latest state), then commit the batch: states first (with their outputs as an
+        outbox) until Kafka has them, then the outputs, then the outboxes cleared.
+
+        A crash before the states are durable replays the batch with nothing published
+        yet; a crash after finds the messages in `seen` and recovery re-sends the
+        outboxes (same ids). Never is an output out while the state that produced it is
+        not durable, so a replay can never redo a transition differently."""
+        ctx = self.ctx.at(datetime.now(UTC))
+        batch = _Batch()
+        for event in events:
             source = "inbound" if event.message.topic == self.inbound_topic else "commands"
             try:
-                await self._handle(event, source)
+                self._apply(event, source, ctx, batch)
                 metrics.MESSAGES.labels(source, "ok").inc()
             except Exception:
                 metrics.MESSAGES.labels(source, "error").inc()
                 log.exception(
                     "message skipped after an error",
-                    extra={"topic": event.message.topic, "offset": event.message.offset,
-                           "partition": event.message.partition},
+                    extra={
+                        "topic": event.message.topic,
+                        "offset": event.message.offset,
+                        "partition": event.message.partition,
+                    },
                 )
-            metrics.PROCESSING.observe(time.perf_counter() - started)
+        staged = []
+        for key, row in batch.rows.items():
+            if row.outbox:
+                with_outbox = row.state.model_copy(update={"outbox": row.outbox})
+                staged.append(await self._store(key, row.partition, with_outbox))
+            elif row.state != row.before:
+                await self._store(key, row.partition, row.state)
+        if staged:
+            await asyncio.gather(*staged)  # the states (and their outboxes) are in Kafka
+        await self._send(
+            [item for row in batch.rows.values() for item in row.outbox] + batch.direct
+        )
+        for key, row in batch.rows.items():
+            if row.outbox:
+                await self._store(key, row.partition, row.state)
+            self.deadlines.push(key, row.partition, _changed_deadlines(row.before, row.state))
+        metrics.DEADLINES_PENDING.set(len(self.deadlines))
 
-    async def _handle(self, event: EventT, source: str) -> None:
-        ctx = self.ctx.at(datetime.now(UTC))
+    def _apply(self, event: EventT, source: str, ctx: RouterContext, batch: _Batch) -> None:
         partition = event.message.partition
-        value = event.value
         if source == "inbound":
-            msg = InboundMessage.model_validate_json(value)
+            msg = InboundMessage.model_validate_json(event.value)
             officer = self.ctx.officers.officer_by_wa_id(msg.sender.wa_id)
             if officer is not None:
-                await self._publish(handle_officer_inbound(msg, officer, ctx.now))
+                batch.direct.extend(self._items(handle_officer_inbound(msg, officer, ctx.now)))
                 return
             key = event.key or msg.sender.key.encode()
-            state = self._load(key)
-            new_state, out = handle_inbound(state, msg, ctx)
+            row = batch.row(key, partition, self._load)
+            new_state, out = handle_inbound(row.state, msg, ctx)
         else:
-            cmd = CaseCommand.model_validate_json(value)
+            cmd = CaseCommand.model_validate_json(event.value)
             key = event.key or cmd.citizen_key.encode()
-            state = self._load(key)
-            new_state, out = handle_command(state, cmd, ctx)
-        new_state = new_state.model_copy(update={"partition": partition, "outbox": []})
-        await self._commit_transition(key, partition, state, new_state, out)
-        self.deadlines.push(key, partition, _changed_deadlines(state, new_state))
-        metrics.DEADLINES_PENDING.set(len(self.deadlines))
+            row = batch.row(key, partition, self._load)
+            new_state, out = handle_command(row.state, cmd, ctx)
+        row.state = new_state.model_copy(update={"partition": partition, "outbox": []})
+        row.outbox.extend(self._items(out))
         for case_event in out.events:
             if case_event.kind == CaseEventKind.OPENED:
                 metrics.CASES_OPENED.inc()
             elif case_event.kind == CaseEventKind.ESCALATED:
                 metrics.ESCALATIONS.inc()
 
-    async def _commit_transition(
-        self,
-        key: bytes,
-        partition: int,
-        state: ReporterState,
-        new_state: ReporterState,
-        out: Outputs,
-    ) -> None:
-        """State first (with its outputs as an outbox), durable; then the outputs; then
-        the outbox cleared. A crash before the state is durable replays the message with
-        nothing published yet; a crash after it leaves an outbox that recovery re-sends
-        (same ids). Never are outputs out while the state that produced them is not."""
-        items = [
-            OutboxItem(topic=topic, key=k, value=message.to_bytes().decode())
-            for topic, k, message in self._addressed(out)
+    def _items(self, out: Outputs) -> list[OutboxItem]:
+        return [
+            OutboxItem(topic=topic, key=key, value=message.to_bytes().decode())
+            for topic, key, message in self._addressed(out)
         ]
-        if not items:
-            if new_state != state:
-                self._store(key, partition, new_state)
-            return
-        self._store(key, partition, new_state.model_copy(update={"outbox": items}))
-        await self.app.producer.flush()
-        await self._send(items)
-        self._store(key, partition, new_state)
 
-    def _store(self, key: bytes, partition: int, state: ReporterState) -> None:
-        """Write a row and its changelog record on the key's own partition (works inside
-        and outside stream iteration)."""
+    async def _store(
+        self, key: bytes, partition: int, state: ReporterState
+    ) -> Awaitable[Any]:
+        """Write a row, and its changelog record on the key's own partition, straight to
+        the producer (Faust's changelog buffer flushes by polling); returns the delivery
+        future. Works inside and outside stream iteration."""
         value = state.to_bytes()
         self.reporters.data[key] = value
-        self.reporters.send_changelog(partition, key, value)
+        future = await self.app.producer.send(
+            self.reporters_changelog, key, value, partition, None, None
+        )
+        return future
 
     def _load(self, key: bytes) -> ReporterState:
         raw = self.reporters.get(key)
@@ -239,12 +271,7 @@ class Router:
 
     async def _publish(self, out: Outputs) -> None:
         """Send every output and wait until Kafka has them all (acks=all)."""
-        await self._send(
-            [
-                OutboxItem(topic=topic, key=key, value=message.to_bytes().decode())
-                for topic, key, message in self._addressed(out)
-            ]
-        )
+        await self._send(self._items(out))
 
     async def _send(self, items: list[OutboxItem]) -> None:
         producer = self.app.producer
@@ -280,7 +307,7 @@ class Router:
                 await self._send(state.outbox)
                 log.info("outbox re-sent after recovery", extra={"outputs": len(state.outbox)})
                 state = state.model_copy(update={"outbox": []})
-                self._store(key, partition, state)
+                await self._store(key, partition, state)
             entries.extend(
                 Deadline(due.timestamp(), key, case_id, version, partition)
                 for due, case_id, version in state.deadlines()
@@ -288,8 +315,10 @@ class Router:
         self.deadlines.rebuild(entries)
         self.index_ready = True
         metrics.DEADLINES_PENDING.set(len(self.deadlines))
-        log.info("deadline index rebuilt", extra={"deadlines": len(entries),
-                                                  "partitions": sorted(active)})
+        log.info(
+            "deadline index rebuilt",
+            extra={"deadlines": len(entries), "partitions": sorted(active)},
+        )
 
     async def _tick(self) -> None:
         app = self.app
@@ -321,7 +350,8 @@ class Router:
             log.exception("deadline commands not published; retrying on the next tick")
             for entry in due:
                 self.deadlines.push(
-                    entry.key, entry.partition,
+                    entry.key,
+                    entry.partition,
                     [(datetime.fromtimestamp(entry.due_at, UTC), entry.case_id, entry.version)],
                 )
             return
@@ -384,9 +414,28 @@ class Router:
                 return self.bytes(generate_latest(), headers=headers)
 
 
-def _changed_deadlines(
-    old: ReporterState, new: ReporterState
-) -> list[tuple[datetime, str, int]]:
+@dataclass
+class _Row:
+    partition: int
+    before: ReporterState
+    state: ReporterState
+    outbox: list[OutboxItem] = field(default_factory=list)
+
+
+@dataclass
+class _Batch:
+    rows: dict[bytes, _Row] = field(default_factory=dict)
+    direct: list[OutboxItem] = field(default_factory=list)  # stateless (officers' messages)
+
+    def row(self, key: bytes, partition: int, load: Callable[[bytes], ReporterState]) -> _Row:
+        found = self.rows.get(key)
+        if found is None:
+            state = load(key)
+            found = self.rows[key] = _Row(partition, state, state)
+        return found
+
+
+def _changed_deadlines(old: ReporterState, new: ReporterState) -> list[tuple[datetime, str, int]]:
     before = set(old.deadlines())
     return [d for d in new.deadlines() if d not in before]
 

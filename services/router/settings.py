@@ -59,6 +59,14 @@ class RouterSettings(CommonSettings):
     broker_session_timeout_s: float = Field(
         default=10.0, validation_alias="ROUTER_BROKER_SESSION_TIMEOUT_S"
     )
+    batch_max: int = Field(
+        default=500, validation_alias="ROUTER_BATCH_MAX",
+        description="Messages handled per batch (one state flush and one output wait each)",
+    )
+    batch_within_s: float = Field(
+        default=0.01, validation_alias="ROUTER_BATCH_WITHIN_S",
+        description="How long a batch waits to fill up",
+    )
     faust_log_level: str = Field(default="WARNING", validation_alias="ROUTER_FAUST_LOG_LEVEL")
     commit_interval_s: float = Field(default=2.8, validation_alias="ROUTER_COMMIT_INTERVAL_S")
 
