@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import hashlib
+import hmac
 import json
 import re
 import uuid
@@ -290,6 +292,27 @@ async def test_malformed_authentic_bodies_go_to_the_dead_letter_with_200(
         (record,) = await collector.dead_letter_of(body)
         assert reason in record.value["reason"]
         assert record.value["message_id"].startswith("dl:")
+
+
+async def test_large_malformed_body_is_kept_cut_to_fit_a_kafka_record(
+    client: httpx.AsyncClient, collector: KafkaCollector
+) -> None:
+    body = f"not json {run_id()} ".encode() + b"x" * 2_000_000  # twice Kafka's record limit
+    response = await post_signed(client, body)
+    assert response.status_code == 200
+    sha = hashlib.sha256(body).hexdigest()
+    (record,) = await collector.wait_for(
+        lambda r: r.topic == "whatsapp.deadletter" and r.value.get("body_sha256") == sha)
+    assert record.value["body_truncated"] is True
+    assert body.decode().startswith(record.value["body"])
+
+
+async def test_legacy_sha1_signature_alone_counts_as_missing(client: httpx.AsyncClient) -> None:
+    body = encode(single_text(f"wamid.{run_id()}"))
+    legacy = "sha1=" + hmac.new(APP_SECRET.encode(), body, hashlib.sha1).hexdigest()
+    response = await client.post("/webhook", content=body, headers={
+        "Content-Type": "application/json", "X-Hub-Signature": legacy})
+    assert response.status_code == 401
 
 
 async def test_one_bad_item_is_dead_lettered_and_the_rest_published(
