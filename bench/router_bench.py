@@ -1,0 +1,183 @@
+"""Benchmark: router events per second, next to a raw aiokafka consume->produce loop over
+the same records in the same run.
+
+    .venv/bin/python -m bench.router_bench [--messages 3000]
+
+Needs Kafka (as `make bench` starts it). Uses its own topic prefix (removed at the end).
+Pre-loads N distinct citizen reports (the `InboundMessage` ingest would publish: one phone
+each, to the Kapolres line, naming a village that has a Bhabin) onto `whatsapp.inbound`.
+
+- Baseline: an aiokafka consumer (own group, from the earliest offset) that parses each
+  record's JSON and produces one small JSON record per input to a scratch topic (acks=all,
+  sends pipelined), until it has produced N.
+- Figure: the real worker, `python -m services.router`, started on the pre-loaded topic
+  (the same N records); each report opens a case and yields one `receipt` on
+  `notifications.requests` (besides its events, tier notice and officer notification).
+
+Both rates are measured the same way, from the Kafka timestamps (CreateTime, set by the
+producing process) of the first and the last output: (N - 1) / (last - first). So worker
+start-up and consumer-group joining are not counted for either.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import shutil
+import socket
+import sys
+import time
+from collections.abc import Callable
+
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+from aiokafka.admin import AIOKafkaAdminClient, NewTopic
+from aiokafka.structs import RecordMetadata
+
+from bench.citizen_reports import inbound_event
+from bench.processes import start_module, stop
+from bench.report import Row, render, write_json
+from bench.scratch import LOGS, REPO, Scratch, scratch
+from contracts.topics import NOTIFICATIONS_REQUESTS, WHATSAPP_INBOUND
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+async def preload(space: Scratch, count: int) -> None:
+    events = [inbound_event(int(space.run_id[:4], 16), n, space.run_id) for n in range(count)]
+    producer = AIOKafkaProducer(bootstrap_servers=space.bootstrap, acks="all", linger_ms=5)
+    await producer.start()
+    try:
+        topic = WHATSAPP_INBOUND.full_name(space.prefix)
+        pending = [await producer.send(topic, e.value, key=(e.key or "").encode())
+                   for e in events]
+        await asyncio.gather(*pending)
+    finally:
+        await producer.stop()
+
+
+async def collect_timestamps(
+    space: Scratch, topic: str, wanted: Callable[[bytes], bool], count: int, timeout_s: float,
+    group: str,
+) -> list[int]:
+    """Kafka timestamps (ms) of the first `count` records of `topic` that are `wanted`."""
+    consumer = AIOKafkaConsumer(
+        topic, bootstrap_servers=space.bootstrap, group_id=group,
+        auto_offset_reset="earliest", enable_auto_commit=False,
+    )
+    await consumer.start()
+    stamps: list[int] = []
+    deadline = time.monotonic() + timeout_s
+    try:
+        while len(stamps) < count:
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"{len(stamps)} of {count} outputs on {topic}")
+            batch = await consumer.getmany(timeout_ms=500, max_records=5000)
+            for records in batch.values():
+                stamps += [r.timestamp for r in records if r.value and wanted(r.value)]
+    finally:
+        await consumer.stop()
+    return sorted(stamps)[:count]
+
+
+def rate(stamps: list[int]) -> float:
+    span_s = (stamps[-1] - stamps[0]) / 1000
+    return (len(stamps) - 1) / span_s if span_s > 0 else float("nan")
+
+
+async def raw_loop(space: Scratch, count: int) -> float:
+    """Consume -> json parse -> produce one record per input, until `count` were produced."""
+    out_topic = f"{space.prefix}bench.raw-out"
+    admin = AIOKafkaAdminClient(bootstrap_servers=space.bootstrap, client_id="matur-bench")
+    await admin.start()
+    try:
+        await admin.create_topics([NewTopic(out_topic, num_partitions=WHATSAPP_INBOUND.partitions,
+                                            replication_factor=1)])
+    finally:
+        await admin.close()
+    consumer = AIOKafkaConsumer(
+        WHATSAPP_INBOUND.full_name(space.prefix), bootstrap_servers=space.bootstrap,
+        group_id=f"{space.prefix}raw-loop", auto_offset_reset="earliest",
+        enable_auto_commit=True,
+    )
+    producer = AIOKafkaProducer(bootstrap_servers=space.bootstrap, acks="all",
+                                enable_idempotence=True)
+    await consumer.start()
+    await producer.start()
+    stamps: list[int] = []
+    try:
+        pending: list[asyncio.Future[RecordMetadata]] = []
+        while len(pending) < count:
+            batch = await consumer.getmany(timeout_ms=500, max_records=500)
+            for records in batch.values():
+                for record in records:
+                    msg = json.loads(record.value or b"{}")
+                    out = json.dumps({"message_id": f"raw:{msg['message_id']}",
+                                      "kind": "receipt", "to": msg["sender"]["key"]}).encode()
+                    pending.append(await producer.send(out_topic, out, key=record.key))
+        stamps = [meta.timestamp for meta in await asyncio.gather(*pending)]
+    finally:
+        await producer.stop()
+        await consumer.stop()
+    return rate(sorted(stamps))
+
+
+def is_receipt(value: bytes) -> bool:
+    return b'"kind":"receipt"' in value
+
+
+async def router_run(space: Scratch, count: int, timeout_s: float) -> tuple[float, float]:
+    """(receipts/s, seconds from start to the first receipt) of the real router worker."""
+    port = free_port()
+    log = LOGS / f"router-bench-{space.run_id}.log"
+    env = {**os.environ, **space.env(), "ROUTER_PORT": str(port),
+           "ROUTER_STORE_DIR": str(REPO / ".local" / "bench" / f"router-store-{space.run_id}"),
+           "MATUR_LOG_LEVEL": "WARNING", "MATUR_LOG_FORMAT": "json"}
+    started = time.time()
+    proc = start_module("services.router", [], env, log)
+    try:
+        stamps = await collect_timestamps(
+            space, NOTIFICATIONS_REQUESTS.full_name(space.prefix), is_receipt, count,
+            timeout_s, f"{space.prefix}bench-watch",
+        )
+    except TimeoutError as err:
+        raise RuntimeError(f"{err}; router log: {log}") from None
+    finally:
+        stop(proc)
+    return rate(stamps), stamps[0] / 1000 - started
+
+
+async def run(count: int) -> list[Row]:
+    async with scratch("router", database=False) as space:
+        print(f"router: pre-loading {count} citizen reports ...", file=sys.stderr, flush=True)
+        await preload(space, count)
+        print("router: raw aiokafka consume->produce loop ...", file=sys.stderr, flush=True)
+        raw = await raw_loop(space, count)
+        print(f"router: raw loop {raw:.0f}/s; real worker ...", file=sys.stderr, flush=True)
+        figure, startup = await router_run(space, count, timeout_s=120 + count / 20)
+        print(f"router: {figure:.0f} receipts/s (first receipt {startup:.1f} s after start)",
+              file=sys.stderr, flush=True)
+        shutil.rmtree(REPO / ".local" / "bench" / f"router-store-{space.run_id}",
+                      ignore_errors=True)
+    return [Row(f"router citizen reports/s ({count} pre-loaded)", figure,
+                "raw aiokafka consume->produce", raw, "/s",
+                ">= 500/s (the e2e rate)", higher_is_better=True)]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.router_bench")
+    parser.add_argument("--messages", type=int, default=3000)
+    args = parser.parse_args(argv)
+    rows = asyncio.run(run(args.messages))
+    print(render(rows))
+    print(f"results: {write_json(rows, 'router-bench')}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
