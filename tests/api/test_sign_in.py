@@ -92,6 +92,9 @@ async def test_admin_revokes_a_token(api: RunningApi, client: httpx.AsyncClient)
     token_id = (await client.get("/auth/me", headers=h)).json()["token_id"]
     r = await client.post(f"/admin/tokens/{token_id}/revoke", headers=api.headers("kapolres"))
     assert r.status_code == 403
+    listed = (await client.get("/admin/tokens", headers=api.headers("admin"))).json()
+    assert token_id in {t["token_id"] for t in listed}
+    assert "mtr_" not in str(listed)
     r = await client.post(f"/admin/tokens/{token_id}/revoke", headers=api.headers("admin"))
     assert r.status_code == 204
     assert (await client.get("/auth/me", headers=h)).status_code == 401

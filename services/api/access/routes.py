@@ -23,6 +23,7 @@ from services.api.access.store import (
     consume_code,
     find_officer,
     issue_token,
+    live_tokens,
     revoke_token,
     store_code,
 )
@@ -193,6 +194,27 @@ async def logout(
         await revoke_token(conn, principal.token_id)
     ctx.principals.clear()
     return Response(status_code=204)
+
+
+class TokenInfoOut(BaseModel):
+    token_id: str
+    role: Role
+    name: str
+    officer_id: str | None
+    scope: list[str]
+    reveal_reporter: bool
+    issued_at: datetime
+    expires_at: datetime
+
+
+@router.get("/admin/tokens", response_model=list[TokenInfoOut], tags=["admin"])
+async def admin_tokens(
+    _: Principal = Depends(admin_only), ctx: ApiContext = Depends(api_context)
+) -> list[TokenInfoOut]:
+    """Live tokens (ids and holders, never the tokens), newest first, at most 1000."""
+    async with ctx.pool.acquire() as conn:
+        rows = await live_tokens(conn)
+    return [TokenInfoOut(**dict(r)) for r in rows]
 
 
 @router.post("/admin/tokens/{token_id}/revoke", status_code=204, response_class=Response,

@@ -207,3 +207,13 @@ async def consume_code(
             officer_id,
         )
         return False
+
+
+async def live_tokens(conn: Conn) -> list[asyncpg.Record]:
+    """Tokens not revoked nor expired (never the token itself: only its id)."""
+    return await conn.fetch(
+        """SELECT token_id, role, name, officer_id, scope, reveal_reporter, issued_at,
+                  expires_at
+             FROM api.tokens WHERE revoked_at IS NULL AND expires_at > now()
+            ORDER BY issued_at DESC LIMIT 1000"""
+    )
