@@ -47,6 +47,7 @@ from bench.processes import start_module, stop
 from bench.report import Row, percentile, render, write_json
 from bench.sandbox_receipts import wait_receipts
 from bench.scratch import LOGS, scratch
+from bench.stage_times import breakdown
 from devstack.stack_runner import Stack, free_port
 
 APP_SECRET = "bench-e2e-app-secret"  # noqa: S105 (a throwaway secret of the benchmark run)
@@ -59,6 +60,8 @@ class Measured:
     stream: Stream
     latencies_ms: list[float]  # inf for a receipt that never came
     received: int
+    phones: list[str]
+    arrived: dict[str, float]
 
     def p(self, q: float) -> float:
         return percentile(self.latencies_ms, q)
@@ -90,7 +93,7 @@ async def offer(url: str, sandbox_url: str, run: int, tag: str, count: int,
     arrived = await wait_receipts(sandbox_url, set(phones), since)
     latencies = [(arrived[p] - stream.scheduled[i]) * 1000 if p in arrived else float("inf")
                  for i, p in enumerate(phones)]
-    return Measured(stream, latencies, len(arrived))
+    return Measured(stream, latencies, len(arrived), phones, arrived)
 
 
 def stack_env(env: dict[str, str], prefix: str, run_id: str, statuses: bool) -> dict[str, str]:
@@ -153,6 +156,9 @@ async def run(rate: float, seconds: float, warmup_s: float, statuses: bool) -> l
             matur = await offer(ingest_url, sandbox, run + 3, "e2e", count, rate)
             print(matur.line("matur"), file=sys.stderr, flush=True)
             print(matur.by_slice(), file=sys.stderr, flush=True)
+            print(await breakdown(space.bootstrap, space.prefix, matur.phones,
+                                  matur.stream.scheduled, matur.arrived),
+                  file=sys.stderr, flush=True)
             dead = stack.dead()
             if dead:
                 raise RuntimeError("stack processes died:\n"
