@@ -19,8 +19,9 @@ import os
 import sys
 import time
 import traceback
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable, Coroutine
 from datetime import UTC, datetime
+from typing import Any
 
 from bench.report import Row, render, write_json
 from bench.targets import verdict
@@ -37,7 +38,7 @@ def _load() -> str:
     return f"load average {one:.1f} (1 min) {five:.1f} (5 min) on {os.cpu_count()} cores"
 
 
-def benchmarks(opts: argparse.Namespace) -> dict[str, Callable[[], Awaitable[list[Row]]]]:
+def benchmarks(opts: argparse.Namespace) -> dict[str, Callable[[], Coroutine[Any, Any, list[Row]]]]:
     async def ingest() -> list[Row]:
         from services.ingest import bench as ingest_bench
 
