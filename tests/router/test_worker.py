@@ -17,7 +17,13 @@ from tests.router.builders import (
     officer,
     village_with_bhabin,
 )
-from tests.router.worker_harness import TopicWatch, Worker, worker_env
+from tests.router.worker_harness import (
+    TopicWatch,
+    Worker,
+    drop_topics,
+    own_topics,
+    worker_env,
+)
 
 pytestmark = pytest.mark.integration
 
@@ -25,17 +31,26 @@ VILLAGE = village_with_bhabin()
 
 
 @pytest.fixture(scope="module")
-async def watch(infra: Infra) -> AsyncIterator[TopicWatch]:
-    w = TopicWatch(infra.kafka_bootstrap_servers, infra.topic_prefix)
+async def prefix(infra: Infra) -> AsyncIterator[str]:
+    own = await own_topics(infra.kafka_bootstrap_servers, infra.topic_prefix)
+    yield own
+    await drop_topics(infra.kafka_bootstrap_servers, own)
+
+
+@pytest.fixture(scope="module")
+async def watch(infra: Infra, prefix: str) -> AsyncIterator[TopicWatch]:
+    w = TopicWatch(infra.kafka_bootstrap_servers, prefix)
     await w.start()
     yield w
     await w.stop()
 
 
 @pytest.fixture(scope="module")
-async def worker(infra: Infra, tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Worker]:
+async def worker(
+    infra: Infra, prefix: str, tmp_path_factory: pytest.TempPathFactory
+) -> AsyncIterator[Worker]:
     tmp = tmp_path_factory.mktemp("router")
-    w = Worker(worker_env(infra.env(), tmp), tmp / "router.log")
+    w = Worker(worker_env(infra.env(), tmp, prefix), tmp / "router.log")
     w.start()
     try:
         await w.wait_ready()

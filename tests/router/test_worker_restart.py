@@ -10,7 +10,13 @@ import pytest
 from tests.conftest import Infra
 from tests.router.builders import describe, inbound, village_with_bhabin
 from tests.router.test_worker import of_case, open_case
-from tests.router.worker_harness import TopicWatch, Worker, worker_env
+from tests.router.worker_harness import (
+    TopicWatch,
+    Worker,
+    drop_topics,
+    own_topics,
+    worker_env,
+)
 
 pytestmark = pytest.mark.integration
 
@@ -18,17 +24,24 @@ VILLAGE = village_with_bhabin()
 
 
 @pytest.fixture(scope="module")
-async def watch(infra: Infra) -> AsyncIterator[TopicWatch]:
-    w = TopicWatch(infra.kafka_bootstrap_servers, infra.topic_prefix)
+async def prefix(infra: Infra) -> AsyncIterator[str]:
+    own = await own_topics(infra.kafka_bootstrap_servers, infra.topic_prefix)
+    yield own
+    await drop_topics(infra.kafka_bootstrap_servers, own)
+
+
+@pytest.fixture(scope="module")
+async def watch(infra: Infra, prefix: str) -> AsyncIterator[TopicWatch]:
+    w = TopicWatch(infra.kafka_bootstrap_servers, prefix)
     await w.start()
     yield w
     await w.stop()
 
 
 async def test_kill_and_restart_loses_no_case_and_escalates_once(
-    infra: Infra, watch: TopicWatch, tmp_path: Path
+    infra: Infra, prefix: str, watch: TopicWatch, tmp_path: Path
 ) -> None:
-    env = worker_env(infra.env(), tmp_path, sla_seconds=4.0)
+    env = worker_env(infra.env(), tmp_path, prefix, sla_seconds=4.0)
     first = Worker(env, tmp_path / "first.log")
     first.start()
     try:

@@ -19,6 +19,7 @@ from typing import Any
 
 import httpx
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+from aiokafka.admin import AIOKafkaAdminClient
 
 from contracts.base import Message
 from contracts.topics import (
@@ -29,6 +30,7 @@ from contracts.topics import (
     TIER_TOPICS,
     WHATSAPP_INBOUND,
 )
+from servicekit.topic_admin import ensure_topics
 
 REPO = Path(__file__).resolve().parents[2]
 WATCHED = (
@@ -101,9 +103,31 @@ class Worker:
             return ""
 
 
-def worker_env(base: dict[str, str], tmp: Path, sla_seconds: float = 3.0) -> dict[str, str]:
+async def own_topics(bootstrap: str, session_prefix: str) -> str:
+    """A topic prefix of the router tests' own (inside the session's), so that the
+    worker never reads other services' test messages and they never see its output."""
+    prefix = f"{session_prefix}r{uuid.uuid4().hex[:6]}."
+    await ensure_topics(bootstrap, prefix=prefix)
+    return prefix
+
+
+async def drop_topics(bootstrap: str, prefix: str) -> None:
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap, client_id="router-tests")
+    await admin.start()
+    try:
+        names = [t for t in await admin.list_topics() if t.startswith(prefix)]
+        if names:
+            await admin.delete_topics(names)
+    finally:
+        await admin.close()
+
+
+def worker_env(
+    base: dict[str, str], tmp: Path, prefix: str, sla_seconds: float = 3.0
+) -> dict[str, str]:
     return {
         **base,
+        "MATUR_TOPIC_PREFIX": prefix,
         "ROUTER_APP_ID": f"router-test-{uuid.uuid4().hex[:8]}",
         "ROUTER_STORE_DIR": str(tmp / "store"),
         "ROUTER_BROKER_SESSION_TIMEOUT_S": "6",
