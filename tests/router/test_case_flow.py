@@ -213,3 +213,22 @@ def test_greeting_gets_help_and_opens_nothing():
     state, out = handle_inbound(fresh(), inbound("halo"), ctx_at())
     assert state.cases == {}
     assert kinds(out) == [NotificationKind.HELP]
+
+
+def test_emergency_without_a_village_is_handled_at_once_then_located():
+    village = village_with_bhabin()
+    state, out = handle_inbound(
+        fresh(), inbound("tolong ada begal bawa celurit sekarang"), ctx_at()
+    )
+    case = next(iter(state.cases.values())).case
+    assert case.status == CaseStatus.OPEN and case.tier == Tier.KAPOLRES
+    assert NotificationKind.EMERGENCY_ADVICE in kinds(out)
+    assert NotificationKind.ASK_VILLAGE in kinds(out)
+
+    state, out = handle_inbound(state, inbound(describe(village)), ctx_at(1))
+    case = state.cases[case.case_id].case
+    assert case.village_code == village.code
+    assert [e.kind for e in out.events] == [CaseEventKind.VILLAGE_RESOLVED]
+    assert notices(out)[Tier.BHABIN] == TierAction.EMERGENCY
+    told = [n.recipient.officer_id for n in out.notifications]
+    assert officer(Tier.BHABIN, village).officer_id in told

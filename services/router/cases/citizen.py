@@ -137,6 +137,9 @@ def _open(
     if village is not None or emergency:
         record, assigned = assign(record, ctx)
         out.extend(assigned)
+        if village is None:  # an emergency: handled at once, and we still ask where
+            record = record.model_copy(update={"village_options": [v.code for v in options]})
+            out.notifications.append(_village_question(record.case, options, ctx))
     else:
         record, asked = _ask_village(record, options, ctx)
         out.extend(asked)
@@ -212,21 +215,21 @@ def _ask_village(
     )
     record = record.model_copy(update={"village_options": codes})
     out.events.append(event)
-    case = record.case
-    if options:
-        out.notifications.append(
-            to_citizen(
-                case,
-                NotificationKind.CHOOSE_VILLAGE,
-                {"reference": case.reference, "options": [_option(v, ctx) for v in options]},
-                ctx.now,
-            )
-        )
-    else:
-        out.notifications.append(
-            to_citizen(case, NotificationKind.ASK_VILLAGE, {"reference": case.reference}, ctx.now)
-        )
+    out.notifications.append(_village_question(record.case, options, ctx))
     return record, out
+
+
+def _village_question(
+    case: Case, options: Sequence[Village], ctx: RouterContext
+) -> NotificationRequest:
+    if options:
+        return to_citizen(
+            case,
+            NotificationKind.CHOOSE_VILLAGE,
+            {"reference": case.reference, "options": [_option(v, ctx) for v in options]},
+            ctx.now,
+        )
+    return to_citizen(case, NotificationKind.ASK_VILLAGE, {"reference": case.reference}, ctx.now)
 
 
 # --- the village question ---------------------------------------------------------------
@@ -235,11 +238,51 @@ def _ask_village(
 def _village_chosen(
     state: ReporterState, msg: InboundMessage, code: str, ctx: RouterContext
 ) -> tuple[ReporterState, Outputs]:
-    record = state.awaiting_village()
     village = ctx.directory.village(code)
+    record = state.awaiting_village()
+    if record is None:
+        located = _unlocated(state)
+        if located is not None and village is not None:
+            return _located(state, located, village, msg, ctx)
     if record is None or village is None:
         return state, Outputs()
     return _resolved(state, record, village, msg, ctx)
+
+
+def _unlocated(state: ReporterState) -> CaseRecord | None:
+    """An open (emergency) case handled before its village was known."""
+    record = state.latest_open()
+    if record is None or record.case.village_code is not None:
+        return None
+    return record if record.case.status != CaseStatus.AWAITING_VILLAGE else None
+
+
+def _located(
+    state: ReporterState,
+    record: CaseRecord,
+    village: Village,
+    msg: InboundMessage,
+    ctx: RouterContext,
+) -> tuple[ReporterState, Outputs]:
+    """The village of an emergency already handled: record it and alert the village's
+    own officers at once (the case stays with whoever has it)."""
+    out = Outputs()
+    fields = _village_fields(village, ctx)
+    record, event = bump(record, CaseEventKind.VILLAGE_RESOLVED, ctx.now, _entry(msg), **fields)
+    record = record.model_copy(update={"village_options": []})
+    out.events.append(event)
+    case = record.case
+    for tier in (Tier.BHABIN, Tier.KAPOLSEK):
+        officer = ctx.officers.handler_at(tier, village.code)
+        if officer is None or (case.assignee and case.assignee.officer_id == officer.officer_id):
+            continue
+        action = TierAction.EMERGENCY if case.emergency else TierAction.VISIBLE
+        out.notices.append(tier_notice(case, tier, action, officer, ctx.now))
+        if case.emergency:
+            out.notifications.append(
+                to_officer(case, NotificationKind.OFFICER_NEW_CASE, officer, ctx.now)
+            )
+    return state.with_case(record), out
 
 
 def _village_answer(
@@ -298,6 +341,14 @@ def _resolved(
 def _add_message(
     state: ReporterState, record: CaseRecord, msg: InboundMessage, ctx: RouterContext
 ) -> tuple[ReporterState, Outputs]:
+    text = (msg.text or "").strip()
+    if record.case.village_code is None and text and _unlocated(state) is record:
+        options = [v for v in (ctx.directory.village(c) for c in record.village_options) if v]
+        if text.isdigit() and options and 1 <= int(text) <= len(options):
+            return _located(state, record, options[int(text) - 1], msg, ctx)
+        found = resolve_village(text, options or _line_candidates(msg, ctx), ctx.directory)
+        if len(found.villages) == 1:
+            return _located(state, record, found.villages[0], msg, ctx)
     out = Outputs()
     changes: dict[str, Any] = {}
     if msg.location is not None:
