@@ -1,7 +1,7 @@
 """Benchmark: events per second through the router worker, next to a raw aiokafka
 consume→produce loop on the same topics in the same run; escalation lateness; memory.
 
-    .venv/bin/python -m services.router.bench [--cases 5000] [--escalations 500]
+    .venv/bin/python -m services.router.bench [--cases 20000] [--escalations 500]
 
 Needs Kafka. Creates its own topic prefix (deleted afterwards). Steps:
 1. baseline: a bare aiokafka loop consumes the N preloaded reports from
@@ -189,7 +189,7 @@ def rss_kib(pid: int) -> int:
     return 0
 
 
-async def run(cases: int = 5000, escalations: int = 500) -> list[Row]:
+async def run(cases: int = 20000, escalations: int = 500) -> list[Row]:
     rows: list[Row] = []
     texts = village_texts()
     logs = REPO_ROOT / ".local"
@@ -259,7 +259,7 @@ async def delete_topics(prefix: str) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--cases", type=int, default=5000)
+    parser.add_argument("--cases", type=int, default=20000)
     parser.add_argument("--escalations", type=int, default=500)
     args = parser.parse_args(argv)
     rows = asyncio.run(run(args.cases, args.escalations))
