@@ -66,7 +66,7 @@ def benchmarks(opts: argparse.Namespace) -> dict[str, Callable[[], Coroutine[Any
 
         print("e2e: per-line rate limit set to 1000/s (NOTIFIER_LINE_RATE_PER_S=1000; Meta's "
               "default is 80/s, upgraded numbers get 1,000)", flush=True)
-        return await e2e_latency.run(opts.e2e_rate, opts.e2e_seconds, 3, True)
+        return await e2e_latency.run(opts.e2e_rate, opts.e2e_seconds, 3, opts.e2e_statuses)
 
     return {"ingest": ingest, "router": router, "notifier": notifier, "api": api, "e2e": e2e}
 
@@ -97,6 +97,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ingest-seconds", type=float, default=5.0)
     parser.add_argument("--e2e-rate", type=float, default=500)
     parser.add_argument("--e2e-seconds", type=float, default=20)
+    parser.add_argument("--e2e-statuses", action="store_true",
+                        help="the sandbox sends status webhooks back to ingest during e2e")
     opts = parser.parse_args(argv)
     chosen = opts.names or list(NAMES)
     unknown = [n for n in chosen if n not in NAMES]
