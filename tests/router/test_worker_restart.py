@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -89,3 +90,36 @@ async def test_kill_and_restart_loses_no_case_and_escalates_once(
     assert all(len(v) == 1 for v in by_id.values())
     versions = sorted({v for kinds in by_id.values() for _, v in kinds})
     assert versions == list(range(1, len(versions) + 1))
+
+
+async def test_deadlines_follow_their_partitions_when_a_second_worker_joins(
+    infra: Infra, prefix: str, watch: TopicWatch, tmp_path: Path
+) -> None:
+    env = worker_env(infra.env(), tmp_path / "a", prefix, sla_seconds=6.0)
+    first = Worker(env, tmp_path / "a.log")
+    second = Worker({**env, "ROUTER_STORE_DIR": str(tmp_path / "b")}, tmp_path / "b.log")
+    first.start()
+    try:
+        await first.wait_ready()
+        case_ids = [
+            await open_case(
+                watch, f"kemarin ayam saya dicuri orang {describe(VILLAGE)}", f"62812345700{n:02d}"
+            )
+            for n in range(8)
+        ]
+        for case_id in case_ids:
+            await watch.wait_for("cases.bhabin", of_case(case_id))
+        second.start()  # rebalance: about half of the partitions (and deadlines) move
+        await second.wait_ready()
+        for case_id in case_ids:
+            await watch.wait_for("cases.kapolres", escalated(case_id))
+    finally:
+        first.stop()
+        second.stop()
+    for case_id in case_ids:
+        ids = {r.id for r in watch.where("cases.kapolsek", of_case(case_id))}
+        assert len(ids) == 1, f"{case_id} escalated to Kapolsek {len(ids)} times"
+
+
+def escalated(case_id: str) -> Callable[[dict[str, Any]], bool]:
+    return lambda v: of_case(case_id)(v) and v["action"] == "escalated"
