@@ -17,9 +17,14 @@ from pathlib import Path
 import asyncpg
 import httpx
 import pytest
+from aiokafka import AIOKafkaProducer
 
+from contracts.case_events import CaseEventKind, TimelineEntry
+from contracts.topics import CASES_EVENTS
 from servicekit.topic_admin import ensure_topics
-from tests.api.conftest import api_settings, issue_role_tokens
+from tests.api.conftest import api_settings, issue_role_tokens, wait_for
+from tests.api.factories import next_event
+from tests.api.scoped_cases import make_scoped_cases
 from tests.conftest import Infra
 
 REPO = Path(__file__).resolve().parents[2]
@@ -64,12 +69,36 @@ async def contract_api(
                 except httpx.TransportError:
                     pass
                 await asyncio.sleep(0.1)
-        yield base_url, await issue_role_tokens(settings)
+        tokens = await issue_role_tokens(settings)
+        await _seed_cases(infra, prefix, base_url, tokens["kapolres"])
+        yield base_url, tokens
     finally:
         proc.terminate()
         proc.wait(timeout=20)
         await server_conn.execute(f'DROP DATABASE IF EXISTS "{db_name}" WITH (FORCE)')
         await server_conn.close()
+
+
+async def _seed_cases(infra: Infra, prefix: str, base_url: str, token: str) -> None:
+    """Cases in and out of each role's areas, so that lists, exports and stats have rows."""
+    events = [*make_scoped_cases().all]
+    events.append(next_event(events[0], CaseEventKind.MESSAGE_ADDED, TimelineEntry(text="lagi")))
+    producer = AIOKafkaProducer(bootstrap_servers=infra.kafka_bootstrap_servers)
+    await producer.start()
+    try:
+        for e in events:
+            await producer.send_and_wait(
+                CASES_EVENTS.full_name(prefix), e.to_bytes(), key=e.case.case_id.encode()
+            )
+    finally:
+        await producer.stop()
+    async with httpx.AsyncClient(base_url=base_url) as client:
+
+        async def all_there() -> bool:
+            r = await client.get("/cases", headers={"Authorization": f"Bearer {token}"})
+            return len(r.json()["items"]) == len(events) - 1
+
+        await wait_for(all_there)
 
 
 @pytest.mark.parametrize("who", ROLES)
