@@ -78,7 +78,8 @@ def test_ambiguous_village_asks_with_a_list_and_the_choice_assigns_the_case():
     state, out = handle_inbound(fresh(), inbound("motor saya dicuri di desa Sukorejo"), ctx_at())
     case = next(iter(state.cases.values())).case
     assert case.status == CaseStatus.AWAITING_VILLAGE
-    assert out.notices == []
+    # Came in on the Kapolres line: his to see from the start, while we ask where.
+    assert notices(out) == {Tier.KAPOLRES: TierAction.VISIBLE}
     [question] = out.notifications
     assert question.kind == NotificationKind.CHOOSE_VILLAGE
     options = question.params["options"]

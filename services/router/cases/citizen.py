@@ -6,7 +6,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from contracts.case_events import Case, CaseEventKind, Reporter, TierAction, TimelineEntry
+from contracts.case_events import (
+    Case,
+    CaseEventKind,
+    Reporter,
+    TierAction,
+    TierNotice,
+    TimelineEntry,
+)
 from contracts.case_references import CaseReferenceMessage, ReferenceMessageKind
 from contracts.hierarchy import CaseStatus, Category, Tier, Urgency
 from contracts.notifications import NotificationKind, NotificationRequest, Recipient, RecipientKind
@@ -143,7 +150,20 @@ def _open(
     else:
         record, asked = _ask_village(record, options, ctx)
         out.extend(asked)
+        out.notices.extend(_visible_on_line(record.case, msg, candidates, ctx))
     return state.with_case(record), out
+
+
+def _visible_on_line(
+    case: Case, msg: InboundMessage, candidates: Sequence[Village], ctx: RouterContext
+) -> list[TierNotice]:
+    """A case that came in on a chief's line is his to see from the start, even while
+    we still ask where it happened (not a complaint about an officer)."""
+    tier = msg.line.tier
+    if tier not in (Tier.KAPOLSEK, Tier.KAPOLRES) or case.reporter.confidential:
+        return []
+    officer = ctx.officers.handler_at(tier, candidates[0].code) if candidates else None
+    return [tier_notice(case, tier, TierAction.VISIBLE, officer, ctx.now)]
 
 
 def _line_candidates(msg: InboundMessage, ctx: RouterContext) -> list[Village]:
