@@ -92,6 +92,18 @@ async def test_stream_delivers_in_scope_events_and_resumes(
         assert ids == sorted(ids)
 
 
+async def test_stream_shows_dashboards_no_reporter(api: RunningApi, publish: Publish) -> None:
+    event = opened(VILLAGE_B1, "Ada pencurian kabel")
+    async with stream(api, "dashboard") as events:
+        await publish([event])
+        frame = await next_for(events, event.case.case_id)
+    assert frame["data"]["case"]["reporter"] is None
+    assert frame["data"]["case"]["reporter_hidden"] is True
+    async with stream(api, "kapolsek_b", last_event_id=str(int(frame["id"]) - 1)) as events:
+        shown = (await next_for(events, event.case.case_id))["data"]["case"]["reporter"]
+    assert shown["wa_id"] == event.case.reporter.wa_id
+
+
 async def test_stream_refuses_a_bad_last_event_id(api: RunningApi) -> None:
     async with httpx.AsyncClient(base_url=api.base_url) as client:
         r = await client.get(
