@@ -103,6 +103,11 @@ async def test_reporter_masking(
     }  # fmt: skip
     assert (await reporter("system_reveal", "a1") or {})["wa_id"] == "6281200000001"
 
+    a1 = f"/cases/{scoped.a1.case.case_id}"
+    detail = await client.get(a1, headers=api.headers("dashboard"))
+    assert detail.json()["timeline"][0]["text"] is None  # no message contents either
+    officer = await client.get(a1, headers=api.headers("bhabin_a"))
+    assert officer.json()["timeline"][0]["text"].startswith("Maling ayam")
     r = await client.get("/cases/export.csv", params={"q": scoped.word},
                          headers=api.headers("dashboard"))  # fmt: skip
     assert "62812000000" not in r.text and "Warga" not in r.text

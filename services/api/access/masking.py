@@ -46,3 +46,9 @@ def visible_reporter(
             True,
         )
     return reporter, False
+
+
+def sees_message_contents(principal: Principal) -> bool:
+    """Dashboards get no personal data: no message texts, media or locations of a case
+    (its summary, category and areas remain)."""
+    return principal.role is not Role.DASHBOARD

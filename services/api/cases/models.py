@@ -13,7 +13,7 @@ from contracts.case_events import Case, CaseEventKind, Reporter
 from contracts.hierarchy import CaseStatus, Category, Tier, Urgency
 from contracts.notifications import NotificationKind, NotificationStatus, RecipientKind
 from contracts.whatsapp_events import LocationPin, MediaRef
-from services.api.access.masking import visible_reporter
+from services.api.access.masking import sees_message_contents, visible_reporter
 from services.api.access.roles import Principal
 from services.api.directory.areas import AreaDirectory
 
@@ -148,8 +148,10 @@ def case_summary(row: asyncpg.Record, principal: Principal, areas: AreaDirectory
     return CaseSummaryOut(**summary_fields(row, principal, areas))
 
 
-def timeline_entry(row: dict[str, Any]) -> TimelineEntryOut:
-    entry = row["entry"]
+def timeline_entry(row: dict[str, Any], contents: bool = True) -> TimelineEntryOut:
+    entry = row["entry"] if contents else {
+        k: v for k, v in row["entry"].items() if k not in ("text", "media", "location")
+    }
     return TimelineEntryOut(
         version=row["version"],
         seq=row["seq"],
@@ -169,15 +171,16 @@ def timeline_entry(row: dict[str, Any]) -> TimelineEntryOut:
 def case_detail(row: asyncpg.Record, principal: Principal, areas: AreaDirectory) -> CaseDetailOut:
     """From a row of `one_case_query` (with its timeline and notifications as JSON)."""
     case = Case.model_validate_json(row["snapshot"])
+    contents = sees_message_contents(principal)
     timeline = json.loads(row["timeline"])
     notifications = json.loads(row["notifications"])
     return CaseDetailOut(
         **summary_fields(row, principal, areas),
-        location=case.location,
+        location=case.location if contents else None,
         resolution_note=case.resolution_note,
         line_phone_number_id=case.line_phone_number_id,
         line_tier=case.line_tier,
         about_officer=case.about_officer_id is not None,
-        timeline=[timeline_entry(t) for t in timeline],
+        timeline=[timeline_entry(t, contents) for t in timeline],
         notifications=[NotificationOut(**n) for n in notifications],
     )
