@@ -37,8 +37,8 @@ PHASES = {"kapolres": "examples,coverage,fuzzing"}
 
 @pytest.fixture(scope="module")
 async def contract_api(
-    infra: Infra, roster_file: Path
-) -> AsyncIterator[tuple[str, dict[str, str]]]:
+    infra: Infra, roster_file: Path, tmp_path_factory: pytest.TempPathFactory
+) -> AsyncIterator[tuple[str, dict[str, str], Path]]:
     """The API as a subprocess on its own database (admin calls change the roster there)."""
     db_name = infra.database_url.rsplit("/", 1)[1] + "_contract"
     server_conn = await asyncpg.connect(infra.database_url)
@@ -73,8 +73,11 @@ async def contract_api(
                     pass
                 await asyncio.sleep(0.1)
         tokens = await issue_role_tokens(settings)
-        await _seed_cases(infra, prefix, base_url, tokens["kapolres"])
-        yield base_url, tokens
+        case_id = await _seed_cases(infra, prefix, base_url, tokens["kapolres"])
+        config = tmp_path_factory.mktemp("schemathesis") / "schemathesis.toml"
+        # Real ids, so that case operations get past 404 for the roles that may see it.
+        config.write_text(f'[parameters]\n"path.case_id" = "{case_id}"\n', encoding="utf-8")
+        yield base_url, tokens, config
     finally:
         proc.terminate()
         proc.wait(timeout=20)
@@ -82,8 +85,9 @@ async def contract_api(
         await server_conn.close()
 
 
-async def _seed_cases(infra: Infra, prefix: str, base_url: str, token: str) -> None:
-    """Cases in and out of each role's areas, so that lists, exports and stats have rows."""
+async def _seed_cases(infra: Infra, prefix: str, base_url: str, token: str) -> str:
+    """Cases in and out of each role's areas, so that lists, exports and stats have rows;
+    the id of one in district A (the fuzzer's `case_id`)."""
     events = [*make_scoped_cases().all]
     events.append(next_event(events[0], CaseEventKind.MESSAGE_ADDED, TimelineEntry(text="lagi")))
     producer = AIOKafkaProducer(bootstrap_servers=infra.kafka_bootstrap_servers)
@@ -102,15 +106,17 @@ async def _seed_cases(infra: Infra, prefix: str, base_url: str, token: str) -> N
             return len(r.json()["items"]) == len(events) - 1
 
         await wait_for(all_there)
+    return events[0].case.case_id
 
 
 @pytest.mark.parametrize("who", ROLES)
 async def test_openapi_contract_holds_for_role(
-    who: str, contract_api: tuple[str, dict[str, str]]
+    who: str, contract_api: tuple[str, dict[str, str], Path]
 ) -> None:
-    base_url, tokens = contract_api
+    base_url, tokens, config = contract_api
     command = [
-        str(Path(sys.executable).parent / "st"), "run", f"{base_url}/openapi.json",
+        str(Path(sys.executable).parent / "st"), "--config-file", str(config),
+        "run", f"{base_url}/openapi.json",
         "-H", f"Authorization: Bearer {tokens[who]}",
         "--checks", "not_a_server_error,response_schema_conformance",
         "--max-examples", EXAMPLES, "--workers", "1", "--no-shrink", "--seed", "7",
