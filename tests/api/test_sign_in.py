@@ -106,3 +106,19 @@ def test_token_bucket() -> None:
     assert limiter.check("t", now=0.0) > 0
     assert limiter.check("other", now=0.0) == 0
     assert limiter.check("t", now=1.0) == 0
+
+
+async def test_admin_issues_a_scoped_system_token(
+    api: RunningApi, client: httpx.AsyncClient
+) -> None:
+    body = {"role": "system", "name": "sispolri", "scope": ["35.22.02"], "days": 1}
+    r = await client.post("/admin/tokens", json=body, headers=api.headers("kapolres"))
+    assert r.status_code == 403
+    r = await client.post("/admin/tokens", json=body, headers=api.headers("admin"))
+    assert r.status_code == 201, r.text
+    h = {"Authorization": f"Bearer {r.json()['token']}"}
+    me = (await client.get("/auth/me", headers=h)).json()
+    assert me["role"] == "system" and me["scope"] == ["35.22.02"]
+    bad = {**body, "role": "kapolres"}  # officer tokens come only from a sign-in
+    r = await client.post("/admin/tokens", json=bad, headers=api.headers("admin"))
+    assert r.status_code == 422

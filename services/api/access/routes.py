@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime, timedelta
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Request, Response
 from pydantic import BaseModel, Field, StringConstraints, model_validator
@@ -205,6 +205,41 @@ class TokenInfoOut(BaseModel):
     reveal_reporter: bool
     issued_at: datetime
     expires_at: datetime
+
+
+AreaCode = Annotated[str, StringConstraints(pattern=r"^\d{2}\.\d{2}(\.\d{2}(\.\d{4})?)?$")]
+
+
+class NewTokenIn(BaseModel):
+    role: Literal[Role.SYSTEM, Role.DASHBOARD]
+    name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
+    scope: list[AreaCode] = Field(min_length=1, max_length=500)
+    days: float = Field(default=90.0, gt=0, le=366)
+    reveal_reporter: bool = Field(default=False, description="system only: reporters unmasked")
+
+
+@router.post("/admin/tokens", status_code=201, response_model=TokenOut, tags=["admin"])
+async def admin_issue(
+    body: NewTokenIn, _: Principal = Depends(admin_only), ctx: ApiContext = Depends(api_context)
+) -> TokenOut:
+    """Issue a token for another police system or a dashboard (shown once)."""
+    async with ctx.pool.acquire() as conn:
+        issued = await issue_token(
+            conn,
+            body.role,
+            body.name,
+            timedelta(days=body.days),
+            scope=tuple(dict.fromkeys(body.scope)),
+            reveal_reporter=body.reveal_reporter and body.role is Role.SYSTEM,
+        )
+    log.info("token issued", extra={"token_id": issued.token_id, "role": issued.role})
+    return TokenOut(
+        token=issued.token,
+        token_id=issued.token_id,
+        role=issued.role,
+        officer_id=None,
+        expires_at=issued.expires_at,
+    )
 
 
 @router.get("/admin/tokens", response_model=list[TokenInfoOut], tags=["admin"])
