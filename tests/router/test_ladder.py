@@ -259,3 +259,11 @@ def test_random_sequences_keep_versions_consecutive_and_ids_unique():
                 versions.setdefault(event.case.case_id, []).append(event.case.version)
         for case_versions in versions.values():
             assert case_versions == list(range(1, len(case_versions) + 1)), seed
+
+
+def test_a_command_for_an_unknown_case_changes_nothing():
+    state = ReporterState.empty(citizen())
+    after, out = handle_command(
+        state, command(CommandKind.ACKNOWLEDGE, "c_nobody-000000000000"), ctx_at()
+    )
+    assert after == state and not out

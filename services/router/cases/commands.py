@@ -32,10 +32,10 @@ def handle_command(
 ) -> tuple[ReporterState, Outputs]:
     if state.has_seen(cmd.message_id):
         return state, Outputs()
-    state = state.remember(cmd.message_id)
     record = state.cases.get(cmd.case_id)
-    if record is None:
+    if record is None:  # no such case of this reporter: nothing to remember either
         return state, Outputs()
+    state = state.remember(cmd.message_id)
     if cmd.kind == CommandKind.DEADLINE_REACHED:
         return _deadline(state, record, cmd, ctx)
     officer = ctx.officers.officer(cmd.actor.officer_id) if cmd.actor.officer_id else None
