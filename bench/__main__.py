@@ -66,7 +66,9 @@ def benchmarks(opts: argparse.Namespace) -> dict[str, Callable[[], Coroutine[Any
 
         print("e2e: per-line rate limit set to 1000/s (NOTIFIER_LINE_RATE_PER_S=1000; Meta's "
               "default is 80/s, upgraded numbers get 1,000)", flush=True)
-        return await e2e_latency.run(opts.e2e_rate, opts.e2e_seconds, 3, opts.e2e_statuses)
+        lower = tuple(float(r) for r in opts.e2e_lower_rates.split(",") if r.strip())
+        return await e2e_latency.run(opts.e2e_rate, opts.e2e_seconds, 3, opts.e2e_statuses,
+                                     lower)
 
     return {"ingest": ingest, "router": router, "notifier": notifier, "api": api, "e2e": e2e}
 
@@ -97,6 +99,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ingest-seconds", type=float, default=5.0)
     parser.add_argument("--e2e-rate", type=float, default=500)
     parser.add_argument("--e2e-seconds", type=float, default=20)
+    parser.add_argument("--e2e-lower-rates", default="50",
+                        help="e2e rates measured before the target's, for information")
     parser.add_argument("--e2e-statuses", action="store_true",
                         help="the sandbox sends status webhooks back to ingest during e2e")
     opts = parser.parse_args(argv)

@@ -129,12 +129,18 @@ async def wait_http(url: str, proc: subprocess.Popen[bytes], timeout_s: float = 
     raise TimeoutError(url)
 
 
-async def run(rate: float, seconds: float, warmup_s: float, statuses: bool) -> list[Row]:
-    count = int(rate * seconds)
-    run = random.randrange(0, 97)  # phones of this run
+async def run(rate: float, seconds: float, warmup_s: float, statuses: bool,
+              lower_rates: tuple[float, ...] = (), extra_env: dict[str, str] | None = None
+              ) -> list[Row]:
+    """Warm up, then for each of `lower_rates` (informative) and `rate` (the target's):
+    the relay baseline, then the stack, `seconds` each."""
+    phones_run = iter(range(random.randrange(0, 80), 100))  # distinct phones per stream
+    rows: list[Row] = []
     async with scratch("e2e", database=True) as space:
         log_dir = LOGS / f"e2e-{space.run_id}"
-        stack = Stack(stack_env(space.env(), space.prefix, space.run_id, statuses), log_dir)
+        env = {**stack_env(space.env(), space.prefix, space.run_id, statuses),
+               **(extra_env or {})}
+        stack = Stack(env, log_dir)
         print(f"e2e: starting the stack (logs in {log_dir}) ...", file=sys.stderr, flush=True)
         await stack.up()
         relay_port = free_port()
@@ -145,22 +151,26 @@ async def run(rate: float, seconds: float, warmup_s: float, statuses: bool) -> l
             relay_url = f"http://127.0.0.1:{relay_port}/webhook"
             ingest_url = f"{stack.url('ingest')}/webhook"
             sandbox = stack.url("sandbox")
-            print(f"e2e: baseline relay, {count} POSTs at {rate:.0f}/s ...", file=sys.stderr,
+            warm_count = int(100 * warmup_s)
+            print(f"e2e: warm-up, {warmup_s:.0f} s at 100/s to each ...", file=sys.stderr,
                   flush=True)
-            await offer(relay_url, sandbox, run, "relay-warm", int(100 * warmup_s), 100)
-            bare = await offer(relay_url, sandbox, run + 1, "relay", count, rate)
-            print(bare.line("relay"), file=sys.stderr, flush=True)
-            print(f"e2e: warm-up, {warmup_s:.0f} s at 100/s ...", file=sys.stderr, flush=True)
-            warm = await offer(ingest_url, sandbox, run + 2, "warm", int(100 * warmup_s), 100)
-            print(warm.line("warm-up"), file=sys.stderr, flush=True)
-            print(f"e2e: {count} citizen reports at {rate:.0f}/s through the stack ...",
-                  file=sys.stderr, flush=True)
-            matur = await offer(ingest_url, sandbox, run + 3, "e2e", count, rate)
-            print(matur.line("matur"), file=sys.stderr, flush=True)
-            print(matur.by_slice(), file=sys.stderr, flush=True)
-            print(await breakdown(space.bootstrap, space.prefix, matur.phones,
-                                  matur.stream.scheduled, matur.arrived),
-                  file=sys.stderr, flush=True)
+            await offer(relay_url, sandbox, next(phones_run), "relay-warm", warm_count, 100)
+            warm = await offer(ingest_url, sandbox, next(phones_run), "warm", warm_count, 100)
+            say(warm.line("warm-up"))
+            for step_rate in (*lower_rates, rate):
+                count = int(step_rate * seconds)
+                say(f"e2e: {count} POSTs at {step_rate:.0f}/s to the bare relay ...")
+                bare = await offer(relay_url, sandbox, next(phones_run), f"relay{step_rate:.0f}",
+                                   count, step_rate)
+                say(bare.line("relay"))
+                say(f"e2e: {count} citizen reports at {step_rate:.0f}/s through the stack ...")
+                matur = await offer(ingest_url, sandbox, next(phones_run), f"e2e{step_rate:.0f}",
+                                    count, step_rate)
+                say(matur.line("matur"))
+                say(matur.by_slice())
+                say(await breakdown(space.bootstrap, space.prefix, matur.phones,
+                                    matur.stream.scheduled, matur.arrived))
+                rows += step_rows(step_rate, count, matur, bare, main=step_rate == rate)
             dead = stack.dead()
             if dead:
                 raise RuntimeError("stack processes died:\n"
@@ -168,14 +178,25 @@ async def run(rate: float, seconds: float, warmup_s: float, statuses: bool) -> l
         finally:
             stop(relay)
             stack.stop()
+    return rows
+
+
+def say(text: str) -> None:
+    print(text, file=sys.stderr, flush=True)
+
+
+def step_rows(rate: float, count: int, matur: Measured, bare: Measured, main: bool) -> list[Row]:
     label = f"at {rate:.0f}/s"
+    p99 = Row(f"e2e POST->receipt p99 {label}", matur.p(99), "bare relay p99", bare.p(99), "ms",
+              f"<= {P99_TARGET_MS:.0f} ms" if main else "")
+    p50 = Row(f"e2e POST->receipt p50 {label}", matur.p(50), "bare relay p50", bare.p(50), "ms")
+    if not main:
+        return [p50, p99]
     return [
-        Row(f"e2e POST->receipt p50 {label}", matur.p(50), "bare relay p50", bare.p(50), "ms"),
-        Row(f"e2e POST->receipt p99 {label}", matur.p(99), "bare relay p99", bare.p(99), "ms",
-            f"<= {P99_TARGET_MS:.0f} ms"),
+        p50, p99,
         Row(f"e2e POST->receipt p99.9 {label}", matur.p(99.9), "bare relay p99.9",
             bare.p(99.9), "ms"),
-        Row(f"e2e receipts arrived of {count}", float(matur.received), "bare relay",
+        Row(f"e2e receipts arrived of {count} {label}", float(matur.received), "bare relay",
             float(bare.received), "", f"all {count}", higher_is_better=True),
     ]
 
@@ -185,12 +206,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rate", type=float, default=500)
     parser.add_argument("--seconds", type=float, default=20)
     parser.add_argument("--warmup", type=float, default=3, help="seconds at 100/s")
+    parser.add_argument("--lower-rates", default="50",
+                        help="comma separated rates measured first, for information ('' none)")
+    parser.add_argument("--env", action="append", default=[], metavar="NAME=VALUE",
+                        help="an extra setting for every stack process (experiments)")
     parser.add_argument("--statuses", action="store_true",
                         help="the sandbox sends status webhooks (sent, delivered) to ingest")
     args = parser.parse_args(argv)
     print("per-line rate limit set to 1000/s for this run (NOTIFIER_LINE_RATE_PER_S=1000; "
           "Meta's default is 80/s, upgraded numbers get 1,000)", flush=True)
-    rows = asyncio.run(run(args.rate, args.seconds, args.warmup, args.statuses))
+    lower = tuple(float(r) for r in args.lower_rates.split(",") if r.strip())
+    extra = dict(item.split("=", 1) for item in args.env)
+    if extra:
+        print(f"extra settings: {extra}", flush=True)
+    rows = asyncio.run(run(args.rate, args.seconds, args.warmup, args.statuses, lower, extra))
     print(render(rows))
     print(f"results: {write_json(rows, 'e2e-latency')}")
     return 0
