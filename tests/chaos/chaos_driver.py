@@ -27,9 +27,12 @@ class ChaosLog:
     postgres_restarts: int = 0
     whatsapp_failures: int = 0
     unplanned_exits: list[str] = field(default_factory=list)
+    echo: Callable[[str], None] | None = None
 
     def note(self, text: str) -> None:
         self.lines.append(f"{time.monotonic() - self.started:7.1f}s  {text}")
+        if self.echo is not None:
+            self.echo(text)
 
 
 async def _supervise(stack: Stack, log: ChaosLog, stop: asyncio.Event,
@@ -50,8 +53,9 @@ async def _supervise(stack: Stack, log: ChaosLog, stop: asyncio.Event,
 
 async def run_chaos(stack: Stack, kafka: OwnKafka, postgres: OwnPostgres,
                     sandbox: SandboxClient, rng: random.Random, rounds: int = 5,
-                    gap_s: tuple[float, float] = (0.5, 3.0)) -> ChaosLog:
-    log = ChaosLog()
+                    gap_s: tuple[float, float] = (0.5, 3.0),
+                    echo: Callable[[str], None] | None = None) -> ChaosLog:
+    log = ChaosLog(echo=echo)
     plan: list[str] = []
     for _ in range(rounds):
         order = list(SERVICES)

@@ -30,6 +30,8 @@ async def read_case_log(bootstrap: str, prefix: str = "") -> EventLog:
         partitions = [TopicPartition(topic, p) for p in range(CASES_EVENTS.partitions)]
         consumer.assign(partitions)
         ends = await consumer.end_offsets(partitions)
+        if not any(ends.values()):
+            raise RuntimeError(f"{topic} looks empty (end offsets {ends}); not judging on it")
         await consumer.seek_to_beginning(*partitions)
         remaining = {tp for tp in partitions if ends[tp] > 0}
         while remaining:

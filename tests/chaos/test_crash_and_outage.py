@@ -5,7 +5,7 @@ with 130429. Then every report ingest answered 200 must have become exactly one 
 the right first tier, with exactly one receipt; no notification (escalations included) may
 have been sent twice; and the API's projection must match the case event log.
 
-Settings (environment): MATUR_CHAOS_RATE (reports/s, default 20), MATUR_CHAOS_MIN_SECONDS
+Settings (environment): MATUR_CHAOS_RATE (reports/s, default 10), MATUR_CHAOS_MIN_SECONDS
 (least load duration, default 60), MATUR_CHAOS_ROUNDS (kill rounds over the four services,
 default 5 = 20 kills), MATUR_CHAOS_SEED (default: random, printed), MATUR_CHAOS_DRAIN_S
 (how long the stack may take to catch up afterwards, default 300).
@@ -20,7 +20,7 @@ import random
 import subprocess
 import sys
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import Any
 
@@ -37,10 +37,11 @@ from tests.chaos.load import LoadGenerator, make_reports, write_outcomes
 from tests.chaos.verdict import Verdict, judge
 from tests.e2e.whatsapp import Sent
 
-RATE = float(os.environ.get("MATUR_CHAOS_RATE", "20"))
+RATE = float(os.environ.get("MATUR_CHAOS_RATE", "10"))
 MIN_SECONDS = float(os.environ.get("MATUR_CHAOS_MIN_SECONDS", "60"))
 ROUNDS = int(os.environ.get("MATUR_CHAOS_ROUNDS", "5"))
 DRAIN_S = float(os.environ.get("MATUR_CHAOS_DRAIN_S", "300"))
+STABLE_S = 90.0  # a verdict unchanged this long will not change any more: stop draining
 MAX_SECONDS = 600  # the load never runs longer than this, whatever happens
 
 
@@ -109,17 +110,45 @@ async def all_cases(api: httpx.AsyncClient) -> list[dict[str, Any]]:
             return cases
 
 
-async def settle(stack: Stack, infra: OwnInfra, sandbox: SandboxClient,
-                 api: httpx.AsyncClient, reports: list[Any]) -> Verdict:
+class SandboxRecord:
+    """Everything the sandbox accepted, fetched incrementally (`since`), by sequence."""
+
+    def __init__(self, sandbox: SandboxClient) -> None:
+        self.sandbox = sandbox
+        self.by_seq: dict[int, Sent] = {}
+        self.newest = 0.0
+
+    async def refresh(self) -> list[Sent]:
+        since = self.newest - 5 if self.newest else None
+        for record in await self.sandbox.list_messages(since=since, accepted=True):
+            sent = Sent.of(record)
+            self.by_seq[sent.seq] = sent
+            self.newest = max(self.newest, sent.time)
+        return list(self.by_seq.values())
+
+
+async def settle(infra: OwnInfra, sandbox: SandboxClient, api: httpx.AsyncClient,
+                 reports: list[Any], progress: Callable[[str], None]) -> Verdict:
     """Judge again and again until the verdict is clean or the drain time is over (the
     stack catches up: retries, escalations of the last fast reports, the projection)."""
     deadline = time.monotonic() + DRAIN_S
+    record = SandboxRecord(sandbox)
+    verdict = Verdict()
+    last_change, last_seen = time.monotonic(), ""
     while True:
-        cases = await all_cases(api)
-        sent = [Sent.of(r) for r in await sandbox.list_messages(accepted=True)]
-        log = await read_case_log(infra.kafka.bootstrap)
-        verdict = judge(reports, cases, sent, log)
-        if verdict.ok or time.monotonic() > deadline:
+        try:
+            cases = await all_cases(api)
+            sent = await record.refresh()
+            log = await read_case_log(infra.kafka.bootstrap)
+            verdict = judge(reports, cases, sent, log)
+            seen = verdict.report(limit=2)
+            progress("settling: " + seen.replace("\n", " | "))
+            if seen != last_seen:
+                last_change, last_seen = time.monotonic(), seen
+        except (httpx.HTTPError, AssertionError, RuntimeError) as exc:
+            progress(f"settling: could not read everything yet ({exc!r})")
+        now = time.monotonic()
+        if (verdict.ok and verdict.counts) or now > deadline or now - last_change > STABLE_S:
             return verdict
         await asyncio.sleep(5)
 
@@ -132,7 +161,12 @@ async def test_reports_survive_kills_broker_and_database_restarts_and_api_failur
     reports = make_reports(int(RATE * MAX_SECONDS), rng)
     stack = chaos_stack
     began = time.monotonic()
-    async with SandboxClient(stack.url("sandbox")) as sandbox, httpx.AsyncClient(
+
+    def progress(text: str) -> None:
+        with capsys.disabled():
+            print(f"[chaos {time.monotonic() - began:6.0f}s] {text}", flush=True)
+
+    async with SandboxClient(stack.url("sandbox"), timeout=120) as sandbox, httpx.AsyncClient(
         base_url=stack.url("api"), timeout=30,
         headers={"Authorization": f"Bearer {system_token(stack)}"},
     ) as api:
@@ -142,12 +176,13 @@ async def test_reports_survive_kills_broker_and_database_restarts_and_api_failur
         sending = asyncio.create_task(load.run(keep_going))
         await asyncio.sleep(3)
         chaos = await run_chaos(stack, own_infra.kafka, own_infra.postgres, sandbox, rng,
-                                rounds=ROUNDS)
+                                rounds=ROUNDS, echo=progress)
         await asyncio.sleep(max(0.0, MIN_SECONDS - (time.monotonic() - began)))
         keep_going.clear()
         await sending
         load_s = time.monotonic() - began
-        verdict = await settle(stack, own_infra, sandbox, api, reports)
+        progress(f"load over: {dict(load.outcomes)}; chaos done: {chaos.kills} kills")
+        verdict = await settle(own_infra, sandbox, api, reports, progress)
         failures_left = await sandbox.list_failures()
 
     total_s = time.monotonic() - began
