@@ -14,8 +14,13 @@ import pytest
 
 from servicekit.topic_admin import ensure_topics
 from tests.chaos.private_infra import OwnKafka, OwnPostgres, run_dir
+from tests.e2e.interrupts import finish_on_sigterm
 
 HERE = Path(__file__).resolve().parent
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    finish_on_sigterm()
 
 
 def _asked_for(config: pytest.Config) -> bool:

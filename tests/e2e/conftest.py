@@ -16,11 +16,16 @@ from devstack.stack_runner import Stack
 from services.sandbox.client import SandboxClient
 from tests.conftest import Infra
 from tests.e2e.api_session import OfficerApi, sign_in
+from tests.e2e.interrupts import finish_on_sigterm
 from tests.e2e.people import officer
 from tests.e2e.stack_settings import stack_env
 from tests.e2e.whatsapp import Outbox
 
 ACTIVE_STACKS: list[Stack] = []
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    finish_on_sigterm()
 
 
 @pytest.hookimpl(hookwrapper=True)
