@@ -62,12 +62,12 @@ async def kafka(infra: Infra) -> AsyncIterator[Kafka]:
 @pytest.fixture(scope="module")
 async def notifier(infra: Infra, sandbox_url: str, log_dir: Path) -> AsyncIterator[ServiceProcess]:
     """A notifier subprocess (`python -m services.notifier`) with short waits. Recipients
-    wait 3 s between two messages, so pacing is visible (and another recipient's message
+    wait 6 s between two messages, so pacing is visible (and another recipient's message
     has time to go in between, even on a busy machine)."""
     group = f"notifier-{uuid.uuid4().hex[:8]}"
     process = ServiceProcess(
         "services.notifier",
-        notifier_env(infra.env(), sandbox_url, group, NOTIFIER_RECIPIENT_INTERVAL_S="3"),
+        notifier_env(infra.env(), sandbox_url, group, NOTIFIER_RECIPIENT_INTERVAL_S="6"),
         "NOTIFIER_PORT",
         log_dir / f"{group}.log",
     )

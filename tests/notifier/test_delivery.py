@@ -215,7 +215,7 @@ async def test_pacing_one_recipient_does_not_hold_up_another(
     notifier: ServiceProcess, sandbox: SandboxClient, kafka: Kafka
 ) -> None:
     """Two messages for Alice then one for Bob, on one partition: Bob's goes while Alice
-    waits out her 3 s pause."""
+    waits out her 6 s pause (Meta's pair limit), long enough for a busy machine."""
     alice, bob = unique_phone(), unique_phone()
     first, second = receipt(alice), request(NotificationKind.HELP, alice)
     for_bob = receipt(bob)
@@ -229,7 +229,7 @@ async def test_pacing_one_recipient_does_not_hold_up_another(
         second.message_id,
     ]
     assert to_alice[0]["seq"] < to_bob[0]["seq"] < to_alice[1]["seq"]
-    assert to_alice[1]["time"] - to_alice[0]["time"] >= 2.9  # Alice's pause was kept
+    assert to_alice[1]["time"] - to_alice[0]["time"] >= 5.9  # Alice's pause was kept
 
 
 async def test_a_replayed_request_is_not_sent_again(
