@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -19,7 +20,7 @@ class EventLog:
     escalations: Counter[str] = field(default_factory=Counter)  # case_id -> distinct ones
 
 
-async def read_case_log(bootstrap: str, prefix: str = "") -> EventLog:
+async def read_case_log(bootstrap: str, prefix: str = "", timeout_s: float = 120.0) -> EventLog:
     topic = CASES_EVENTS.full_name(prefix)
     consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False,
                                 group_id=None, isolation_level="read_committed")
@@ -33,11 +34,16 @@ async def read_case_log(bootstrap: str, prefix: str = "") -> EventLog:
         if not any(ends.values()):
             raise RuntimeError(f"{topic} looks empty (end offsets {ends}); not judging on it")
         await consumer.seek_to_beginning(*partitions)
+        next_offset = {tp: 0 for tp in partitions}
         remaining = {tp for tp in partitions if ends[tp] > 0}
+        deadline = time.monotonic() + timeout_s
         while remaining:
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"{topic} not read to its end within {timeout_s:.0f}s")
             batch = await consumer.getmany(*remaining, timeout_ms=1000)
             for tp, messages in batch.items():
                 for message in messages:
+                    next_offset[tp] = message.offset + 1
                     log.records += 1
                     event = CaseEvent.model_validate_json(message.value or b"")
                     if event.message_id in seen:
@@ -49,10 +55,7 @@ async def read_case_log(bootstrap: str, prefix: str = "") -> EventLog:
                     current = log.latest.get(event.case.case_id)
                     if current is None or event.case.version > current.case.version:
                         log.latest[event.case.case_id] = event
-                    if message.offset + 1 >= ends[tp]:
-                        remaining.discard(tp)
-            for tp in list(remaining):
-                if await consumer.position(tp) >= ends[tp]:
+                if next_offset[tp] >= ends[tp]:
                     remaining.discard(tp)
     finally:
         await consumer.stop()
