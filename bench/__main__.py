@@ -16,14 +16,17 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import re
 import sys
 import time
 import traceback
-from collections.abc import Callable, Coroutine
+from collections.abc import AsyncIterator, Callable, Coroutine
+from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from typing import Any
 
 from bench.report import Row, render, write_json
+from bench.scratch import bootstrap_servers, delete_topics, topic_names
 from bench.targets import verdict
 
 NAMES = ("ingest", "router", "notifier", "api", "e2e")
@@ -54,12 +57,14 @@ def benchmarks(opts: argparse.Namespace) -> dict[str, Callable[[], Coroutine[Any
     async def notifier() -> list[Row]:
         from services.notifier import bench as notifier_bench
 
-        return await notifier_bench.run(opts.notifier_count, 64)
+        async with removing_new_topics():
+            return await notifier_bench.run(opts.notifier_count, 64)
 
     async def api() -> list[Row]:
         from bench import api_bench
 
-        return await api_bench.run(opts.api_cases, 2000, 4000, 8, False)
+        async with removing_new_topics():
+            return await api_bench.run(opts.api_cases, 2000, 4000, 8, False)
 
     async def e2e() -> list[Row]:
         from bench import e2e_latency
@@ -71,6 +76,22 @@ def benchmarks(opts: argparse.Namespace) -> dict[str, Callable[[], Coroutine[Any
                                      lower)
 
     return {"ingest": ingest, "router": router, "notifier": notifier, "api": api, "e2e": e2e}
+
+
+# The notifier and API benchmarks name their topic prefix `bench<hex>.` and leave the
+# topics behind; the ones that appeared during the benchmark are removed after it.
+_THEIR_PREFIX = re.compile(r"^bench[0-9a-f]{6,8}\.")
+
+
+@asynccontextmanager
+async def removing_new_topics() -> AsyncIterator[None]:
+    bootstrap = bootstrap_servers()
+    before = await topic_names(bootstrap)
+    try:
+        yield
+    finally:
+        new = {t for t in await topic_names(bootstrap) - before if _THEIR_PREFIX.match(t)}
+        await delete_topics(bootstrap, new)
 
 
 def ingest_bench_port() -> int:
