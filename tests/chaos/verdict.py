@@ -100,11 +100,15 @@ def _judge_case(v: Verdict, r: Report, case: dict[str, Any], sent: list[Sent]) -
     if case.get("village_code") != r.village.code:
         v.add("case in the wrong village",
               f"{cid}: {case.get('village_code')} instead of {r.village.code}")
-    first = [s for s in sent if s.kind == "officer_new_case"]
-    if [s.to.lstrip("+") for s in first] != [r.village.bhabin_wa_id]:
-        v.add("case whose first tier was not the village's Bhabin",
-              f"{cid}: new-case alerts to {[s.to for s in first]}, expected "
-              f"{r.village.bhabin_id}")
+    assignee = (case.get("assignee") or {}).get("officer_id")
+    if not r.fast and (case.get("tier"), assignee) != ("bhabin", r.village.bhabin_id):
+        v.add("case not at the village's Bhabin",
+              f"{cid}: {case.get('tier')} {assignee}, expected {r.village.bhabin_id}")
+    alerts = [s.to.lstrip("+") for s in sent if s.kind == "officer_new_case"]
+    if any(to != r.village.bhabin_wa_id for to in alerts):
+        v.add("new-case alert to someone else than the village's Bhabin", f"{cid}: {alerts}")
+    elif len(alerts) != 1:
+        v.add("new-case alert to the Bhabin not sent exactly once", f"{cid}: {len(alerts)}")
     escalations = int(case.get("escalations") or 0)
     expected = 2 if r.fast else 0
     if escalations != expected:
