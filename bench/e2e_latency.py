@@ -44,6 +44,7 @@ from dataclasses import dataclass
 import httpx
 
 from bench.citizen_reports import phone, signed_headers, webhook_body
+from bench.cpu_use import per_thousand, snapshot
 from bench.open_loop import Stream, post_stream
 from bench.processes import start_module, stop
 from bench.report import Row, percentile, render, write_json
@@ -164,9 +165,13 @@ async def run(rate: float, seconds: float, warmup_s: float, statuses: bool,
                                    count, step_rate)
                 say(bare.line("relay"))
                 say(f"e2e: {count} citizen reports at {step_rate:.0f}/s through the stack ...")
+                pids = {p.name: p.pid for p in stack.processes.values()}
+                cpu_before, wall_before = snapshot(pids), time.monotonic()
                 matur = await offer(ingest_url, sandbox, next(phones_run), f"e2e{step_rate:.0f}",
                                     count, step_rate)
                 say(matur.line("matur"))
+                say(per_thousand(cpu_before, snapshot(pids), count,
+                                 time.monotonic() - wall_before))
                 say(matur.by_slice())
                 say(await breakdown(space.bootstrap, space.prefix, matur.phones,
                                     matur.stream.scheduled, matur.arrived))
