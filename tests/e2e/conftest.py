@@ -1,8 +1,8 @@
-"""The whole stack for the end-to-end scenarios, started once per session as `make run`
+"""The whole stack for the end-to-end scenarios, started once for tests/e2e as `make run`
 does (`python -m services.<name>` for the sandbox, ingest, router, notifier and API), on
-free ports with this session's topic prefix and database.
+free ports, with topics (`<session prefix>e2e.`) and a database of its own.
 
-Each process logs to `<pytest tmp>/stack-logs/<name>.log`. When a test fails, the tails of
+Each process logs to `<pytest tmp>/e2e-stack*/stack-logs/<name>.log`. When a test fails, the tails of
 every log are appended to its report; a process that died fails the next test with its log.
 """
 
@@ -13,8 +13,9 @@ from collections.abc import AsyncIterator, Iterator
 import pytest
 
 from devstack.stack_runner import Stack
+from servicekit.topic_admin import ensure_topics
 from services.sandbox.client import SandboxClient
-from tests.conftest import Infra
+from tests.conftest import Infra, _create_session_database, _delete_topics, _drop_database
 from tests.e2e.api_session import OfficerApi, sign_in
 from tests.e2e.interrupts import finish_on_sigterm
 from tests.e2e.people import officer
@@ -36,17 +37,27 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
         report.sections.append(("stack logs (last lines of each)", ACTIVE_STACKS[-1].tails(50)))
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 async def stack(infra: Infra, tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Stack]:
+    """The stack gets topics and a database of its own, under the session's prefix and on
+    its server, and lives only while tests/e2e runs: the other suites' messages and rows
+    never meet its processes, and its processes never consume theirs."""
     work = tmp_path_factory.mktemp("e2e-stack")
-    running = Stack(stack_env(infra.env(), infra.topic_prefix, work), work / "stack-logs")
-    await running.up()
-    ACTIVE_STACKS.append(running)
+    prefix = f"{infra.topic_prefix}e2e."
+    await ensure_topics(infra.kafka_bootstrap_servers, prefix=prefix)
+    database = await _create_session_database(infra.database_url)
+    env = Infra(infra.kafka_bootstrap_servers, database, prefix).env()
+    running = Stack(stack_env(env, prefix, work), work / "stack-logs")
     try:
+        await running.up()
+        ACTIVE_STACKS.append(running)
         yield running
     finally:
-        ACTIVE_STACKS.remove(running)
+        if running in ACTIVE_STACKS:
+            ACTIVE_STACKS.remove(running)
         running.stop()
+        await _drop_database(infra.database_url, database)
+        await _delete_topics(infra.kafka_bootstrap_servers, prefix)
 
 
 @pytest.fixture(autouse=True)
@@ -67,19 +78,19 @@ def _stack_alive(request: pytest.FixtureRequest) -> Iterator[None]:
                     + running.tails(80, [p.name for p in dead]))
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 async def sandbox(stack: Stack) -> AsyncIterator[SandboxClient]:
     async with SandboxClient(stack.url("sandbox")) as client:
         yield client
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def outbox(sandbox: SandboxClient) -> Outbox:
     return Outbox(sandbox)
 
 
 class SignedInOfficers:
-    """Officers signed in once per session (through their WhatsApp code)."""
+    """Officers signed in once (through their WhatsApp code)."""
 
     def __init__(self, base_url: str, outbox: Outbox) -> None:
         self.base_url = base_url
@@ -97,7 +108,7 @@ class SignedInOfficers:
             await api.aclose()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 async def officers(stack: Stack, outbox: Outbox) -> AsyncIterator[SignedInOfficers]:
     signed = SignedInOfficers(stack.url("api"), outbox)
     yield signed
