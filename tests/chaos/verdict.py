@@ -8,11 +8,25 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from aiokafka.partitioner import DefaultPartitioner
+
+from contracts.lines import citizen_key
+from contracts.topics import WHATSAPP_INBOUND
+from services.sandbox.identities import bsuid_for_phone
 from tests.chaos.event_log import EventLog
 from tests.chaos.load import Report
 from tests.e2e.whatsapp import Sent
 
 ESCALATION_KINDS = ("escalated", "officer_escalated_case")
+_PARTITIONER = DefaultPartitioner()
+
+
+def inbound_partition(phone: str) -> int:
+    """Where ingest put the citizen's message: keyed by his citizen key (the sandbox gives
+    every phone a deterministic BSUID), Kafka's default partitioner."""
+    key = citizen_key(bsuid_for_phone(phone), phone).encode()
+    partitions = list(range(WHATSAPP_INBOUND.partitions))
+    return int(_PARTITIONER(key, partitions, partitions))
 
 
 @dataclass
@@ -55,7 +69,8 @@ def judge(reports: list[Report], cases: list[dict[str, Any]], sent: list[Sent],
         mine = by_phone.get(r.phone, [])
         if not mine:
             lost += 1
-            v.add("accepted report without a case", f"#{r.number} {r.phone}")
+            v.add("accepted report without a case",
+                  f"#{r.number} {r.phone} (inbound partition {inbound_partition(r.phone)})")
             continue
         if len(mine) > 1:
             duplicates += len(mine) - 1
