@@ -2,8 +2,9 @@
 does (`python -m services.<name>` for the sandbox, ingest, router, notifier and API), on
 free ports, with topics (`<session prefix>e2e.`) and a database of its own.
 
-Each process logs to `<pytest tmp>/e2e-stack*/stack-logs/<name>.log`. When a test fails, the tails of
-every log are appended to its report; a process that died fails the next test with its log.
+Each process logs to `<pytest tmp>/e2e-stack*/stack-logs/<name>.log`. When a test fails,
+the tails of every log are appended to its report; a process that died fails the next
+test with its log.
 """
 
 from __future__ import annotations
