@@ -204,18 +204,27 @@ class NotifierRuntime:
                 await asyncio.sleep(self.settings.reconnect_interval_s)
 
     async def _sweep(self, store: SendsStore, deliverer: Deliverer) -> None:
-        """Claims whose owner died: calls in flight become `unknown` (never resent blindly);
+        """Claims whose owner died: calls in flight become `unknown` (not resent at once);
         pending ones (between attempts) are picked up again; `unknown` ones no status
-        webhook settled within NOTIFIER_UNKNOWN_GIVE_UP_S are dead-lettered for a person."""
+        webhook settled within NOTIFIER_UNKNOWN_RESEND_AFTER_S are sent again (or, with
+        resending off, dead-lettered after NOTIFIER_UNKNOWN_GIVE_UP_S for a person)."""
         assert self.requests is not None
+        resend_after = self.settings.unknown_resend_after_s
         while not self._stopping:
-            await asyncio.sleep(self.settings.lease_s)
-            for row in await store.give_up_unknown(self.settings.unknown_give_up_s):
-                await deliverer.report_given_up(row)
+            await asyncio.sleep(min(self.settings.lease_s, resend_after or self.settings.lease_s))
+            if resend_after > 0:
+                for row in await store.resend_unknown(resend_after):
+                    log.warning(
+                        "send outcome unknown and no status webhook: sending again",
+                        extra={"notification_id": row.notification_id},
+                    )
+            else:
+                for row in await store.give_up_unknown(self.settings.unknown_give_up_s):
+                    await deliverer.report_given_up(row)
             for row in await store.expire_stale_calls():
                 metrics.OUTCOME_UNKNOWN.inc()
                 log.warning(
-                    "send outcome unknown: its sender stopped during the API call; not resent",
+                    "send outcome unknown: its sender stopped during the API call",
                     extra={"notification_id": row.notification_id},
                 )
             for row in await store.orphans():

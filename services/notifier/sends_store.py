@@ -312,6 +312,23 @@ class SendsStore:
             )
             return [_row(r) for r in records]
 
+    async def resend_unknown(self, older_than_s: float) -> list[SendRow]:
+        """`unknown` rows no status webhook settled within `older_than_s`: back to pending,
+        with no lease, so the orphan sweep resubmits them (the call most likely never
+        reached the API; a status arriving later still settles the row)."""
+        async with self._pool.acquire() as conn:
+            records = await conn.fetch(
+                f"""UPDATE notifier_sends
+                    SET state = 'pending', owner = NULL, lease_until = now(),
+                        updated_at = now(),
+                        last_error = 'outcome unknown: no status webhook; sent again'
+                    WHERE state = 'unknown'
+                      AND updated_at < now() - make_interval(secs => $1)
+                    RETURNING {_COLUMNS}""",  # noqa: S608
+                older_than_s,
+            )
+            return [_row(r) for r in records]
+
     async def give_up_unknown(self, older_than_s: float) -> list[SendRow]:
         """`unknown` rows no status webhook settled in time: dead-lettered for a person to
         decide (the message may or may not have reached the recipient)."""

@@ -98,6 +98,15 @@ class NotifierSettings(CommonSettings):
             "it, another instance may take over a send that never reached the API"
         ),
     )
+    unknown_resend_after_s: float = Field(
+        default=120.0, ge=0, validation_alias="NOTIFIER_UNKNOWN_RESEND_AFTER_S",
+        description=(
+            "An `unknown` send (its sender died during the API call) that no status webhook "
+            "settled within this time is sent again: Meta's `sent` status follows an accepted "
+            "call within seconds, so silence means the call most likely never arrived. "
+            "0 never resends (such rows are dead-lettered after NOTIFIER_UNKNOWN_GIVE_UP_S)"
+        ),
+    )
     unknown_give_up_s: float = Field(
         default=3600.0, gt=0, validation_alias="NOTIFIER_UNKNOWN_GIVE_UP_S",
         description=(

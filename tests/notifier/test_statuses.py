@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 
 import asyncpg
@@ -9,7 +10,7 @@ import asyncpg
 from contracts.base import utcnow
 from contracts.lines import Line
 from contracts.notifications import NotificationKind
-from contracts.topics import NOTIFICATIONS_DEADLETTER, NOTIFICATIONS_EVENTS, WHATSAPP_STATUSES
+from contracts.topics import NOTIFICATIONS_EVENTS, WHATSAPP_STATUSES
 from contracts.whatsapp_events import DeliveryStatus, ErrorDetail
 from services.sandbox.client import SandboxClient
 from tests.notifier.harness import (
@@ -127,10 +128,13 @@ async def test_a_status_proves_a_send_whose_answer_was_never_recorded(
     assert row is not None and row["wamid"] == wamid
 
 
-async def test_an_unknown_outcome_never_settled_is_dead_lettered_for_a_person(
-    notifier: ServiceProcess, kafka: Kafka, pg: asyncpg.Connection
+async def test_an_unknown_outcome_no_status_settles_is_sent_again_once(
+    notifier: ServiceProcess, sandbox: SandboxClient, kafka: Kafka, pg: asyncpg.Connection
 ) -> None:
-    req = receipt(unique_phone())
+    """A notifier died during the API call and no status webhook ever came for it: the
+    call never reached WhatsApp, so after NOTIFIER_UNKNOWN_RESEND_AFTER_S it is sent, once."""
+    phone = unique_phone()
+    req = receipt(phone)
     await pg.execute(
         """INSERT INTO notifier_sends (notification_id, kind, case_id, recipient_kind,
                line_phone_number_id, state, attempts, request, updated_at)
@@ -138,14 +142,15 @@ async def test_an_unknown_outcome_never_settled_is_dead_lettered_for_a_person(
                    now() - interval '2 hours')""",
         req.message_id, req.case_id, LINE, req.model_dump_json(),
     )
-    letters = await kafka.wait_for(
-        NOTIFICATIONS_DEADLETTER, lambda d: d["request"]["message_id"] == req.message_id
-    )
-    assert letters and "outcome unknown" in letters[0]["reason"]
     events = await kafka.wait_for(
         NOTIFICATIONS_EVENTS, lambda e: e["notification_id"] == req.message_id
     )
-    assert [e["status"] for e in events] == ["dead_lettered"]
+    assert [e["status"] for e in events] == ["sent"]
+    messages = await sandbox.wait_for_messages(phone, count=1, within=20)
+    await asyncio.sleep(5)  # two more sweeps (every NOTIFIER_LEASE_S = 2 s) resend nothing
+    again = await sandbox.wait_for_messages(phone, count=1, within=1)
+    assert [m["body"]["biz_opaque_callback_data"] for m in again] == [req.message_id]
+    assert len(messages) == 1
 
 
 async def test_reengagement_reported_by_status_resends_once_as_template(
