@@ -88,8 +88,14 @@ def run() -> None:
     """Bring everything up, print where it listens, and on Ctrl-C stop what it started."""
     env, started_infra = bring_up_infra()
     env.setdefault("MATUR_LOG_FORMAT", os.environ.get("MATUR_LOG_FORMAT", "console"))
+    # The sandbox and the services find each other on whatever ports were chosen.
+    ports = {svc.name: int(os.environ.get(svc.port_env, svc.port)) for svc in SERVICES}
+    env.setdefault("SANDBOX_WEBHOOK_URL", os.environ.get(
+        "SANDBOX_WEBHOOK_URL", f"http://127.0.0.1:{ports['ingest']}/webhook"))
+    env.setdefault("WHATSAPP_API_BASE_URL", os.environ.get(
+        "WHATSAPP_API_BASE_URL", f"http://127.0.0.1:{ports['sandbox']}"))
     for svc in SERVICES:
-        port = int(os.environ.get(svc.port_env, svc.port))
+        port = ports[svc.name]
         if port_open("127.0.0.1", port):
             sys.exit(f"port {port} for {svc.name} is taken; set {svc.port_env} or `make stop`")
         processes.start(svc.name, [sys.executable, "-m", svc.module], env=env, cwd=REPO)

@@ -25,3 +25,8 @@ class CommonSettings(BaseSettings):
     log_level: str = Field(default="INFO", validation_alias="MATUR_LOG_LEVEL")
     replication_factor: int = Field(default=1, validation_alias="MATUR_REPLICATION_FACTOR")
     min_insync_replicas: int = Field(default=1, validation_alias="MATUR_MIN_INSYNC_REPLICAS")
+
+    def group(self, name: str) -> str:
+        """A consumer group id, prefixed like the topics (MATUR_TOPIC_PREFIX), so that
+        environments or test sessions sharing a cluster never share a group."""
+        return f"{self.topic_prefix}{name}"

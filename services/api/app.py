@@ -103,7 +103,7 @@ async def running(app: FastAPI, settings: ApiSettings) -> AsyncIterator[None]:
             ctx.projector = Projector(
                 pool,
                 settings.kafka_bootstrap_servers,
-                settings.projection_group,
+                settings.group(settings.projection_group),
                 projection_topics(settings),
                 regency,
                 on_applied=ctx.signal.notify,

@@ -132,15 +132,15 @@ class NotifierRuntime:
             LineBuckets(s.line_rate_per_s, s.line_burst or None),
             max_concurrent_calls=s.max_concurrent_sends,
         )
-        requests_consumer = committed_consumer(s.kafka_bootstrap_servers, s.group_id)
+        requests_consumer = committed_consumer(s.kafka_bootstrap_servers, s.group(s.group_id))
         window_consumer = committed_consumer(
             s.kafka_bootstrap_servers,
-            s.window_group_id or f"{s.group_id}-window",
+            s.group(s.window_group_id or f"{s.group_id}-window"),
             WHATSAPP_INBOUND.full_name(prefix),
         )
         status_consumer = committed_consumer(
             s.kafka_bootstrap_servers,
-            s.status_group_id or f"{s.group_id}-status",
+            s.group(s.status_group_id or f"{s.group_id}-status"),
             WHATSAPP_STATUSES.full_name(prefix),
         )
         self.consumers = [requests_consumer, window_consumer, status_consumer]
