@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from contracts.base import utcnow
-from contracts.notifications import NotificationRequest, NotificationStatus
+from contracts.notifications import NotificationRequest, NotificationStatus, RecipientKind
 from services.notifier import metrics
 from services.notifier import send_states as st
 from services.notifier.catalogue import TemplateNames, mark_as_read, render
@@ -41,6 +41,7 @@ class DeliveryConfig:
     default_line: str
     graph_phone_number_id: Callable[[str], str]
     window_margin: timedelta = timedelta(minutes=5)
+    window_catch_up_s: float = 5.0
 
 
 def alert(code: int | None, reason: str, notification_id: str) -> None:
@@ -95,7 +96,23 @@ class Deliverer:
         await self._send_owned(req, claim.row)
 
     async def _window_open(self, req: NotificationRequest, line: str) -> bool:
-        last = await self.windows.last_inbound(line, recipient_identities(req.recipient))
+        identities = recipient_identities(req.recipient)
+        last = await self.windows.last_inbound(line, identities)
+        if is_open(last, utcnow(), self.cfg.window_margin):
+            return True
+        # The citizen's message and the router's answer to it reach us on two topics read
+        # by two loops: a fresh request may be ahead of the record of the message it
+        # answers. Look again for a few seconds before sending a paid template instead.
+        if req.recipient.kind == RecipientKind.CITIZEN:
+            loop = asyncio.get_running_loop()
+            wait_until = loop.time() + self.cfg.window_catch_up_s - (
+                utcnow() - req.occurred_at
+            ).total_seconds()
+            while loop.time() < wait_until and not is_open(
+                last, utcnow(), self.cfg.window_margin
+            ):
+                await asyncio.sleep(0.1)
+                last = await self.windows.last_inbound(line, identities)
         return is_open(last, utcnow(), self.cfg.window_margin)
 
     async def _send_owned(self, req: NotificationRequest, row: SendRow) -> None:

@@ -67,6 +67,7 @@ def delivery_config(settings: NotifierSettings, owner: str) -> DeliveryConfig:
         default_line=settings.default_phone_number_id,
         graph_phone_number_id=settings.graph_phone_number_id,
         window_margin=timedelta(seconds=settings.window_margin_s),
+        window_catch_up_s=settings.window_catch_up_s,
     )
 
 

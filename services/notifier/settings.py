@@ -48,6 +48,13 @@ class NotifierSettings(CommonSettings):
         default=300.0, ge=0, validation_alias="NOTIFIER_WINDOW_MARGIN_S",
         description="Treat the 24-hour window as closed this long before it really closes",
     )
+    window_catch_up_s: float = Field(
+        default=5.0, ge=0, validation_alias="NOTIFIER_WINDOW_CATCH_UP_S",
+        description=(
+            "A citizen's window looks closed but the inbound loop has not yet read up to the "
+            "request's time: wait at most this long for it before sending a template"
+        ),
+    )
     template_language: str = Field(default="id", validation_alias="NOTIFIER_TEMPLATE_LANGUAGE")
 
     # --- retries ------------------------------------------------------------------------

@@ -3,13 +3,14 @@ sends table in PostgreSQL, events and dead letters back on Kafka."""
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 import asyncpg
 import httpx
 
 from contracts.notifications import NotificationKind
-from contracts.topics import NOTIFICATIONS_DEADLETTER, NOTIFICATIONS_EVENTS
+from contracts.topics import NOTIFICATIONS_DEADLETTER, NOTIFICATIONS_EVENTS, WHATSAPP_INBOUND
 from services.sandbox.client import SandboxClient
 from tests.notifier.harness import (
     LINE,
@@ -357,3 +358,26 @@ async def test_a_claim_abandoned_between_attempts_is_picked_up_again(
         )
     )
     assert row["attempts"] == 2 and row["wamid"] == messages[0]["wamid"]
+
+
+async def test_a_receipt_right_behind_a_busy_inbound_stream_is_still_a_free_reply(
+    notifier: ServiceProcess, sandbox: SandboxClient, kafka: Kafka
+) -> None:
+    """The citizen's message and the router's receipt reach the notifier on different
+    topics. With the inbound loop behind (a burst of other citizens' messages), the receipt
+    must wait for the citizen's message to be recorded rather than go out as a paid template."""
+    inbound_topic = WHATSAPP_INBOUND.full_name(kafka.prefix)
+    burst = [inbound_from(unique_phone()) for _ in range(3000)]
+    futures = [
+        await kafka.producer.send(inbound_topic, m.to_bytes(), key=m.sender.key.encode())
+        for m in burst
+    ]
+    phone = unique_phone()
+    await sandbox.send_inbound_text(phone, "Pak, motor saya hilang", line=LINE)
+    await kafka.inbound(inbound_from(phone))
+    req = receipt(phone)  # made after the citizen's message, as the router does
+    await kafka.request(req)
+    await asyncio.gather(*futures)
+
+    messages = await sandbox.wait_for_messages(phone, count=1, within=30)
+    assert [m["body"]["type"] for m in messages] == ["text"], "the window was missed"
