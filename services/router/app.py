@@ -293,7 +293,41 @@ class Router:
             if tp.topic == self.inbound_topic
         }
 
+    async def _rewind_sources(self) -> None:
+        """Put every assigned source partition back on its committed offset, or on its
+        earliest offset when it has none, before the streams resume.
+
+        Faust ends a recovery with `consumer.perform_seek()`, i.e. aiokafka's
+        `seek_to_committed()`, which seeks only partitions whose committed offset is
+        above 0 (`if offset and offset > 0`). A partition with no commit yet (or 0)
+        keeps whatever position the fetcher reached while the worker was recovering,
+        and the records fetched then are dropped with the stream queues (cleared when
+        the flow resumes): they were never processed, never acked, and never read
+        again. Faust's ack bookkeeping of those partitions is reset too, so that no
+        offset acked before the rewind can let a commit jump over the replayed ones."""
+        consumer = self.app.consumer
+        changelogs = set(self.app.tables.changelog_topics)
+        sources = {tp for tp in consumer.assignment() if tp.topic not in changelogs}
+        if not sources:
+            return
+        committed = await consumer.seek_to_committed()  # type: ignore[attr-defined]
+        uncommitted = [tp for tp in sources if not committed.get(tp)]
+        if uncommitted:
+            earliest = await consumer.earliest_offsets(*uncommitted)
+            await consumer.seek_wait({tp: int(earliest.get(tp) or 0) for tp in uncommitted})
+        for tp in sources:
+            for bookkeeping in ("_acked", "_acked_index", "_gap"):
+                getattr(consumer, bookkeeping, {}).pop(tp, None)
+        log.info(
+            "source partitions rewound before the streams resume",
+            extra={
+                "from_committed": len(sources) - len(uncommitted),
+                "from_earliest": len(uncommitted),
+            },
+        )
+
     async def _rebuild_deadlines(self) -> None:
+        await self._rewind_sources()
         active = self._active_partitions()
         entries: list[Deadline] = []
         for key, raw in list(self.reporters.data.items()):
