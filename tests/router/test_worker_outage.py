@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import AsyncIterator
 from pathlib import Path
 
+import httpx
 import pytest
 from aiokafka import AIOKafkaConsumer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient
@@ -227,6 +228,15 @@ async def test_reports_survive_a_kill_mid_batch_and_a_quick_restart(
                 changelog=(infra.kafka_bootstrap_servers, changelog)
             )
         except AssertionError as lost:
-            raise AssertionError(f"{lost}\n{last.tail(80)}") from None
+            raise AssertionError(f"{lost}\n{await routed(last)}\n{last.tail(80)}") from None
     finally:
         last.stop()
+
+
+async def routed(worker: Worker) -> str:
+    """The worker's own count of handled messages, for a failure message."""
+    async with httpx.AsyncClient() as client:
+        r = await client.get(f"http://127.0.0.1:{worker.port}/metrics", timeout=5)
+    return "\n".join(
+        line for line in r.text.splitlines() if line.startswith("matur_router_messages_total")
+    )
