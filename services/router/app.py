@@ -125,6 +125,7 @@ class Router:
         )
         self.reporters_changelog = self.reporters.changelog_topic.get_topic_name()
         self.reporters.on_recover(self._rebuild_deadlines)
+        self._rewind_after_every_resume()
         self.app.agent(self.source, name="route", concurrency=1)(self._route)
         self.app.agent(self.reference_source, name="references", concurrency=1)(
             self._route_references
@@ -293,6 +294,25 @@ class Router:
             if tp.topic == self.inbound_topic
         }
 
+    def _rewind_after_every_resume(self) -> None:
+        """Faust ends a recovery by seeking the source partitions to their committed
+        offsets and THEN resuming the flow, which clears every stream queue. Records the
+        fetcher delivered between the two (source partitions are fetched while the
+        changelogs are read) are dropped, yet the consumer's position is past them: they
+        are never read again and the commits stall behind them (the chaos test's lost
+        reports). So after every resume, once the queues are cleared, the source
+        partitions are sought again; anything already handled is deduplicated by
+        `seen`."""
+        flow = self.app.flow_control
+        resume = flow.resume
+
+        def resume_then_rewind() -> None:
+            resume()
+            task = asyncio.ensure_future(self._rewind_sources())
+            task.add_done_callback(_log_rewind_failure)
+
+        flow.resume = resume_then_rewind  # type: ignore[method-assign]
+
     async def _rewind_sources(self) -> None:
         """Put every assigned source partition back on its committed offset, or on its
         earliest offset when it has none, before the streams resume.
@@ -327,7 +347,6 @@ class Router:
         )
 
     async def _rebuild_deadlines(self) -> None:
-        await self._rewind_sources()
         active = self._active_partitions()
         entries: list[Deadline] = []
         for key, raw in list(self.reporters.data.items()):
@@ -467,6 +486,11 @@ class _Batch:
             state = load(key)
             found = self.rows[key] = _Row(partition, state, state)
         return found
+
+
+def _log_rewind_failure(task: asyncio.Future[None]) -> None:
+    if not task.cancelled() and task.exception() is not None:
+        log.error("source partitions not rewound", exc_info=task.exception())
 
 
 def _changed_deadlines(old: ReporterState, new: ReporterState) -> list[tuple[datetime, str, int]]:
