@@ -20,29 +20,12 @@ from tests.router.builders import (
 from tests.router.worker_harness import (
     TopicWatch,
     Worker,
-    drop_topics,
-    own_topics,
     worker_env,
 )
 
 pytestmark = pytest.mark.integration
 
 VILLAGE = village_with_bhabin()
-
-
-@pytest.fixture(scope="module")
-async def prefix(infra: Infra) -> AsyncIterator[str]:
-    own = await own_topics(infra.kafka_bootstrap_servers, infra.topic_prefix)
-    yield own
-    await drop_topics(infra.kafka_bootstrap_servers, own)
-
-
-@pytest.fixture(scope="module")
-async def watch(infra: Infra, prefix: str) -> AsyncIterator[TopicWatch]:
-    w = TopicWatch(infra.kafka_bootstrap_servers, prefix)
-    await w.start()
-    yield w
-    await w.stop()
 
 
 @pytest.fixture(scope="module")

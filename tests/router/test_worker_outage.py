@@ -8,7 +8,6 @@ import asyncio
 import json
 import uuid
 from collections import Counter
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import httpx
@@ -23,8 +22,6 @@ from tests.router.builders import describe, inbound, village_with_bhabin
 from tests.router.worker_harness import (
     TopicWatch,
     Worker,
-    drop_topics,
-    own_topics,
     worker_env,
 )
 
@@ -32,21 +29,6 @@ pytestmark = pytest.mark.integration
 
 VILLAGE = village_with_bhabin()
 PARTITIONS = WHATSAPP_INBOUND.partitions
-
-
-@pytest.fixture(scope="module")
-async def prefix(infra: Infra) -> AsyncIterator[str]:
-    own = await own_topics(infra.kafka_bootstrap_servers, infra.topic_prefix)
-    yield own
-    await drop_topics(infra.kafka_bootstrap_servers, own)
-
-
-@pytest.fixture(scope="module")
-async def watch(infra: Infra, prefix: str) -> AsyncIterator[TopicWatch]:
-    w = TopicWatch(infra.kafka_bootstrap_servers, prefix)
-    await w.start()
-    yield w
-    await w.stop()
 
 
 class Reports:

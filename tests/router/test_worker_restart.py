@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -14,29 +14,12 @@ from tests.router.test_worker import of_case, open_case
 from tests.router.worker_harness import (
     TopicWatch,
     Worker,
-    drop_topics,
-    own_topics,
     worker_env,
 )
 
 pytestmark = pytest.mark.integration
 
 VILLAGE = village_with_bhabin()
-
-
-@pytest.fixture(scope="module")
-async def prefix(infra: Infra) -> AsyncIterator[str]:
-    own = await own_topics(infra.kafka_bootstrap_servers, infra.topic_prefix)
-    yield own
-    await drop_topics(infra.kafka_bootstrap_servers, own)
-
-
-@pytest.fixture(scope="module")
-async def watch(infra: Infra, prefix: str) -> AsyncIterator[TopicWatch]:
-    w = TopicWatch(infra.kafka_bootstrap_servers, prefix)
-    await w.start()
-    yield w
-    await w.stop()
 
 
 async def test_kill_and_restart_loses_no_case_and_escalates_once(
