@@ -9,7 +9,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from collections.abc import Awaitable, Callable
 from pathlib import Path
+from typing import TypeVar
 
 import asyncpg
 from aiokafka import AIOKafkaProducer
@@ -21,6 +23,28 @@ log = logging.getLogger(__name__)
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 PROBE_TIMEOUT_S = 1.0
+
+T = TypeVar("T")
+
+
+async def keep_trying(open_once: Callable[[], Awaitable[T]], what: str, retry_s: float) -> T:
+    """Call `open_once` (which cleans up after itself when it fails) until it succeeds,
+    logging the first failure and every 30th after it."""
+    attempt = 0
+    while True:
+        attempt += 1
+        try:
+            opened = await open_once()
+        except Exception as err:
+            if attempt == 1 or attempt % 30 == 0:
+                log.warning(
+                    f"{what} not reachable yet, retrying",
+                    extra={"error": type(err).__name__, "attempt": attempt},
+                )
+            await asyncio.sleep(retry_s)
+            continue
+        log.info(f"{what} connected", extra={"attempt": attempt})
+        return opened
 
 
 class ProducerLink:
@@ -37,27 +61,17 @@ class ProducerLink:
         self._task = asyncio.create_task(self._connect(), name="ingest-kafka-connect")
 
     async def _connect(self) -> None:
-        attempt = 0
-        while True:
-            attempt += 1
-            producer = durable_producer(
-                self.bootstrap_servers, "matur-ingest", self.request_timeout_ms
-            )
-            try:
-                await producer.start()
-            except Exception as err:
-                with contextlib.suppress(Exception):
-                    await producer.stop()
-                if attempt == 1 or attempt % 30 == 0:
-                    log.warning(
-                        "Kafka not reachable yet, retrying",
-                        extra={"error": type(err).__name__, "attempt": attempt},
-                    )
-                await asyncio.sleep(self.retry_s)
-                continue
-            self.producer = producer
-            log.info("Kafka producer connected", extra={"attempt": attempt})
-            return
+        self.producer = await keep_trying(self._open, "Kafka", self.retry_s)
+
+    async def _open(self) -> AIOKafkaProducer:
+        producer = durable_producer(self.bootstrap_servers, "matur-ingest", self.request_timeout_ms)
+        try:
+            await producer.start()
+        except Exception:
+            with contextlib.suppress(Exception):
+                await producer.stop()
+            raise
+        return producer
 
     async def ready(self) -> bool:
         producer = self.producer
@@ -97,31 +111,19 @@ class DatabaseLink:
         self._task = asyncio.create_task(self._connect(), name="ingest-db-connect")
 
     async def _connect(self) -> None:
-        attempt = 0
-        while True:
-            attempt += 1
-            pool: asyncpg.Pool | None = None
-            try:
-                pool = await asyncpg.create_pool(
-                    self.dsn, min_size=1, max_size=self.max_size, timeout=5
-                )
-                assert pool is not None
-                async with pool.acquire() as conn:
-                    await apply_migrations(conn, MIGRATIONS, "ingest")  # type: ignore[arg-type]
-            except Exception as err:
-                if pool is not None:
-                    with contextlib.suppress(Exception):
-                        await pool.close()
-                if attempt == 1 or attempt % 30 == 0:
-                    log.warning(
-                        "PostgreSQL not reachable yet, retrying",
-                        extra={"error": type(err).__name__, "attempt": attempt},
-                    )
-                await asyncio.sleep(self.retry_s)
-                continue
-            self.pool = pool
-            log.info("PostgreSQL pool ready", extra={"attempt": attempt})
-            return
+        self.pool = await keep_trying(self._open, "PostgreSQL", self.retry_s)
+
+    async def _open(self) -> asyncpg.Pool:
+        pool = await asyncpg.create_pool(self.dsn, min_size=1, max_size=self.max_size, timeout=5)
+        assert pool is not None
+        try:
+            async with pool.acquire() as conn:
+                await apply_migrations(conn, MIGRATIONS, "ingest")  # type: ignore[arg-type]
+        except Exception:
+            with contextlib.suppress(Exception):
+                await pool.close()
+            raise
+        return pool
 
     async def ready(self) -> bool:
         pool = self.pool
