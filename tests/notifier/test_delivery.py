@@ -229,7 +229,9 @@ async def test_pacing_one_recipient_does_not_hold_up_another(
         first.message_id,
         second.message_id,
     ]
-    assert to_alice[0]["seq"] < to_bob[0]["seq"] < to_alice[1]["seq"]
+    # Bob is not held behind Alice's pause (he may even go before her first message:
+    # recipients have queues of their own)
+    assert to_bob[0]["seq"] < to_alice[1]["seq"]
     assert to_alice[1]["time"] - to_alice[0]["time"] >= 5.9  # Alice's pause was kept
 
 
