@@ -48,6 +48,7 @@ from services.router.cases.references import ReferenceEntry, handle_reference
 from services.router.cases.state import OutboxItem, ReporterState
 from services.router.deadlines import Deadline, DeadlineIndex
 from services.router.settings import RouterSettings
+from services.router.source_offsets import SourceOffsets
 from services.router.wiring import load_context
 
 log = logging.getLogger(__name__)
@@ -125,7 +126,9 @@ class Router:
         )
         self.reporters_changelog = self.reporters.changelog_topic.get_topic_name()
         self.reporters.on_recover(self._rebuild_deadlines)
-        self._rewind_after_every_resume()
+        self.offsets = SourceOffsets(
+            self.app, [self.inbound_topic, self.commands_topic, self.names["references"]]
+        )
         self.app.agent(self.source, name="route", concurrency=1)(self._route)
         self.app.agent(self.reference_source, name="references", concurrency=1)(
             self._route_references
@@ -140,10 +143,26 @@ class Router:
         batches = stream.take_events(settings.batch_max, settings.batch_within_s)  # type: ignore[attr-defined]
         async for events in batches:
             started = time.perf_counter()
-            await self._handle_batch(events)
+            admitted = [e for e in events if await self._admit(e)]
+            tps = {e.message.tp for e in events}
+            try:
+                await self._handle_batch(admitted)
+            except Exception:
+                log.exception("batch not handled; its records will be read again")
+                await self.offsets.failed(tps)
+                await asyncio.sleep(1.0)
+                continue
+            self.offsets.handled(tps)
             elapsed = time.perf_counter() - started
-            for _ in events:
+            for _ in admitted:
                 metrics.PROCESSING.observe(elapsed)
+
+    async def _admit(self, event: EventT) -> bool:
+        message = event.message
+        if await self.offsets.admit(message.tp, message.offset):
+            return True
+        metrics.RECORDS_NOT_HANDLED.inc()
+        return False
 
     async def _handle_batch(self, events: Sequence[EventT]) -> None:
         """Run every message of a batch through the pure handlers (in order, per key on
@@ -171,18 +190,28 @@ class Router:
                         "partition": event.message.partition,
                     },
                 )
-        staged = []
-        for key, row in batch.rows.items():
-            if row.outbox:
-                with_outbox = row.state.model_copy(update={"outbox": row.outbox})
-                staged.append(await self._store(key, row.partition, with_outbox))
-            elif row.state != row.before:
-                await self._store(key, row.partition, row.state)
-        if staged:
-            await asyncio.gather(*staged)  # the states (and their outboxes) are in Kafka
-        await self._send(
-            [item for row in batch.rows.values() for item in row.outbox] + batch.direct
-        )
+        try:
+            staged = []
+            for key, row in batch.rows.items():
+                if row.outbox:
+                    with_outbox = row.state.model_copy(update={"outbox": row.outbox})
+                    staged.append(await self._store(key, row.partition, with_outbox))
+                elif row.state != row.before:
+                    await self._store(key, row.partition, row.state)
+            if staged:
+                await asyncio.gather(*staged)  # the states (and their outboxes) are in Kafka
+            await self._send(
+                [item for row in batch.rows.values() for item in row.outbox] + batch.direct
+            )
+        except BaseException:
+            # Not durable: the batch is read again, so the rows go back to where it found
+            # them (a state already in the changelog is overwritten by the replay's).
+            for key, row in batch.rows.items():
+                if row.before == ReporterState.empty(key.decode()):
+                    self.reporters.data.pop(key, None)
+                else:
+                    self.reporters.data[key] = row.before.to_bytes()
+            raise
         for key, row in batch.rows.items():
             if row.outbox:
                 await self._store(key, row.partition, row.state)
@@ -219,9 +248,7 @@ class Router:
             for topic, key, message in self._addressed(out)
         ]
 
-    async def _store(
-        self, key: bytes, partition: int, state: ReporterState
-    ) -> Awaitable[Any]:
+    async def _store(self, key: bytes, partition: int, state: ReporterState) -> Awaitable[Any]:
         """Write a row, and its changelog record on the key's own partition, straight to
         the producer (Faust's changelog buffer flushes by polling); returns the delivery
         future. Works inside and outside stream iteration."""
@@ -242,19 +269,31 @@ class Router:
 
     async def _route_references(self, stream: faust.StreamT) -> None:
         async for event in stream.events():
+            if not await self._admit(event):
+                continue
+            tp = event.message.tp
             try:
                 msg = CaseReferenceMessage.model_validate_json(event.value)
                 key = event.key or msg.reference.encode()
                 raw = self.references.get(key)
                 entry = ReferenceEntry.from_bytes(raw) if raw is not None else None
                 new_entry, commands, notes = handle_reference(entry, msg, datetime.now(UTC))
-                await self._publish(Outputs(commands=commands, notifications=notes))
-                if new_entry is not None and new_entry != entry:
-                    self.references[key] = new_entry.to_bytes()
-                metrics.MESSAGES.labels("references", "ok").inc()
             except Exception:
                 metrics.MESSAGES.labels("references", "error").inc()
                 log.exception("reference message skipped after an error")
+                self.offsets.handled([tp])
+                continue
+            try:
+                await self._publish(Outputs(commands=commands, notifications=notes))
+            except Exception:
+                log.exception("reference outputs not published; reading it again")
+                await self.offsets.failed([tp])
+                await asyncio.sleep(1.0)
+                continue
+            if new_entry is not None and new_entry != entry:
+                self.references[key] = new_entry.to_bytes()
+            self.offsets.handled([tp])
+            metrics.MESSAGES.labels("references", "ok").inc()
 
     # --- publishing ---------------------------------------------------------------------
 
@@ -294,58 +333,6 @@ class Router:
             if tp.topic == self.inbound_topic
         }
 
-    def _rewind_after_every_resume(self) -> None:
-        """Faust ends a recovery by seeking the source partitions to their committed
-        offsets and THEN resuming the flow, which clears every stream queue. Records the
-        fetcher delivered between the two (source partitions are fetched while the
-        changelogs are read) are dropped, yet the consumer's position is past them: they
-        are never read again and the commits stall behind them (the chaos test's lost
-        reports). So after every resume, once the queues are cleared, the source
-        partitions are sought again; anything already handled is deduplicated by
-        `seen`."""
-        flow = self.app.flow_control
-        resume = flow.resume
-
-        def resume_then_rewind() -> None:
-            resume()
-            task = asyncio.ensure_future(self._rewind_sources())
-            task.add_done_callback(_log_rewind_failure)
-
-        flow.resume = resume_then_rewind  # type: ignore[method-assign]
-
-    async def _rewind_sources(self) -> None:
-        """Put every assigned source partition back on its committed offset, or on its
-        earliest offset when it has none, before the streams resume.
-
-        Faust ends a recovery with `consumer.perform_seek()`, i.e. aiokafka's
-        `seek_to_committed()`, which seeks only partitions whose committed offset is
-        above 0 (`if offset and offset > 0`). A partition with no commit yet (or 0)
-        keeps whatever position the fetcher reached while the worker was recovering,
-        and the records fetched then are dropped with the stream queues (cleared when
-        the flow resumes): they were never processed, never acked, and never read
-        again. Faust's ack bookkeeping of those partitions is reset too, so that no
-        offset acked before the rewind can let a commit jump over the replayed ones."""
-        consumer = self.app.consumer
-        changelogs = set(self.app.tables.changelog_topics)
-        sources = {tp for tp in consumer.assignment() if tp.topic not in changelogs}
-        if not sources:
-            return
-        committed = await consumer.seek_to_committed()  # type: ignore[attr-defined]
-        uncommitted = [tp for tp in sources if not committed.get(tp)]
-        if uncommitted:
-            earliest = await consumer.earliest_offsets(*uncommitted)
-            await consumer.seek_wait({tp: int(earliest.get(tp) or 0) for tp in uncommitted})
-        for tp in sources:
-            for bookkeeping in ("_acked", "_acked_index", "_gap"):
-                getattr(consumer, bookkeeping, {}).pop(tp, None)
-        log.info(
-            "source partitions rewound before the streams resume",
-            extra={
-                "from_committed": len(sources) - len(uncommitted),
-                "from_earliest": len(uncommitted),
-            },
-        )
-
     async def _rebuild_deadlines(self) -> None:
         active = self._active_partitions()
         entries: list[Deadline] = []
@@ -377,6 +364,10 @@ class Router:
         app = self.app
         if not self.index_ready or app.rebalancing or app.in_recovery:
             return
+        try:
+            await self.offsets.read_stalled()
+        except Exception:
+            log.exception("stalled source partitions not checked; retrying on the next tick")
         due = self.deadlines.pop_due(time.time())
         if not due:
             return
@@ -486,11 +477,6 @@ class _Batch:
             state = load(key)
             found = self.rows[key] = _Row(partition, state, state)
         return found
-
-
-def _log_rewind_failure(task: asyncio.Future[None]) -> None:
-    if not task.cancelled() and task.exception() is not None:
-        log.error("source partitions not rewound", exc_info=task.exception())
 
 
 def _changed_deadlines(old: ReporterState, new: ReporterState) -> list[tuple[datetime, str, int]]:

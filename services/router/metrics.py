@@ -16,3 +16,8 @@ PROCESSING = Histogram(
     buckets=(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5),
 )
 DEADLINES_PENDING = Gauge("matur_router_deadlines_pending", "Entries in the SLA timer index")
+RECORDS_NOT_HANDLED = Counter(
+    "matur_router_records_not_handled_total",
+    "Source records read but not handled: replays of handled ones, or records read ahead "
+    "of skipped ones (the partition is then read again)",
+)

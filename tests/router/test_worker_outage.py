@@ -173,11 +173,6 @@ async def test_reports_sent_while_the_router_is_down_or_starting_all_become_case
         second.stop()
 
 
-@pytest.mark.xfail(
-    reason="open bug: after two kill -9 mid-burst the restarted worker sometimes routes "
-    "nothing past the committed offsets (about 1 run in 2); see services/router/README.md",
-    strict=False,
-)
 async def test_reports_survive_a_kill_mid_batch_and_a_quick_restart(
     infra: Infra, prefix: str, watch: TopicWatch, tmp_path: Path
 ) -> None:

@@ -1,0 +1,156 @@
+"""The Faust edge of the source ledger: starts each source partition at its committed
+offset, reads a partition again when records were skipped, and makes Faust's commits
+follow the ledger's durable offsets instead of its own acks.
+
+Faust internals touched (faust-streaming 0.15.3, checked by tests/router):
+`Consumer._new_offset` (replaced for source partitions), the consumer thread's aiokafka
+consumer (committed offsets) and `seek_wait` (which also resets Faust's read offset so
+the re-read records are not dropped as old).
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Iterable
+from typing import Any
+
+import faust
+from faust.types import TP
+
+from services.router.source_ledger import SourceLedger, Verdict
+
+log = logging.getLogger(__name__)
+
+# A skipped range is read again at most this often per partition: records fetched
+# before the seek keep arriving (ahead) until the re-read ones come.
+RESEEK_AFTER_S = 1.0
+# A partition whose log holds records past the next offset, yet admitted nothing for this
+# long, is read again from the next offset (records dropped with nothing after them).
+STALL_AFTER_S = 5.0
+
+
+class SourceOffsets:
+    """Guards the source topics of one Faust app."""
+
+    def __init__(self, app: faust.App, topics: Iterable[str]) -> None:
+        self.app = app
+        self.topics = frozenset(topics)
+        self.ledger = SourceLedger()
+        self._last_seek: dict[TP, float] = {}
+        self._progress_at: dict[TP, float] = {}
+        self._installed = False
+        self.rereads = 0
+        app.on_partitions_assigned.connect(self._on_assigned)  # type: ignore[arg-type]
+        app.on_partitions_revoked.connect(self._on_revoked)  # type: ignore[arg-type]
+
+    # --- wiring ---------------------------------------------------------------------------
+
+    async def _on_assigned(self, sender: Any, *args: Any, **kwargs: Any) -> None:
+        self.install()
+
+    async def _on_revoked(self, sender: Any, *args: Any, **kwargs: Any) -> None:
+        revoked: set[TP] = set(args[0] if args else kwargs.get("revoked", ()))
+        self.ledger.forget(revoked)
+        for tp in revoked:
+            self._last_seek.pop(tp, None)
+            self._progress_at.pop(tp, None)
+
+    def install(self) -> None:
+        """Make the consumer commit source partitions up to the ledger's durable offset
+        only (Faust still trims its own ack lists)."""
+        if self._installed:
+            return
+        consumer: Any = self.app.consumer
+        faust_new_offset = consumer._new_offset
+        topics = self.topics
+        ledger = self.ledger
+
+        def new_offset(tp: TP) -> int | None:
+            proposed = faust_new_offset(tp)
+            if tp.topic in topics:
+                return ledger.durable_offset(tp)
+            return proposed
+
+        consumer._new_offset = new_offset
+        self._installed = True
+
+    # --- per record -----------------------------------------------------------------------
+
+    async def admit(self, tp: TP, offset: int) -> bool:
+        """True when this record is the next one to handle on its partition."""
+        if not self.ledger.knows(tp):
+            self.install()
+            self.ledger.start(tp, await self._starting_offset(tp))
+            self._progress_at[tp] = time.monotonic()
+        verdict = self.ledger.admit(tp, offset)
+        if verdict is Verdict.AHEAD:
+            await self._read_again(tp, offset)
+            return False
+        self._progress_at[tp] = time.monotonic()
+        return verdict is Verdict.HANDLE
+
+    async def read_stalled(self) -> None:
+        """Read again any partition with records waiting past the next offset but no
+        progress for STALL_AFTER_S (run from a timer while the worker is not
+        rebalancing): catches records the consumer dropped when no later record came to
+        reveal the gap."""
+        consumer: Any = self.app.consumer
+        now = time.monotonic()
+        for tp in list(self._progress_at):
+            if not self.ledger.knows(tp) or now - self._progress_at[tp] < STALL_AFTER_S:
+                continue
+            highwater = consumer.highwater(tp)
+            if highwater is not None and highwater > self.ledger.next_offset(tp):
+                self._progress_at[tp] = now
+                await self._read_again(tp, int(highwater))
+
+    def handled(self, tps: Iterable[TP]) -> None:
+        """The effects of everything admitted on these partitions are durable."""
+        self.ledger.made_durable(tps)
+
+    async def failed(self, tps: Iterable[TP]) -> None:
+        """Handling failed before its effects were durable: read those records again."""
+        restart = self.ledger.roll_back(set(tps))
+        if restart:
+            consumer: Any = self.app.consumer
+            await consumer.seek_wait(restart)
+
+    # --- Kafka ----------------------------------------------------------------------------
+
+    async def _starting_offset(self, tp: TP) -> int:
+        consumer: Any = self.app.consumer
+        thread = consumer._thread
+        kafka = thread._ensure_consumer()
+        committed = await thread.call_thread(kafka.committed, tp)
+        if committed is not None and committed >= 0:
+            return int(committed)
+        earliest = await consumer.earliest_offsets(tp)
+        return int(earliest.get(tp) or 0)
+
+    async def _read_again(self, tp: TP, seen: int) -> None:
+        now = time.monotonic()
+        if now - self._last_seek.get(tp, 0.0) < RESEEK_AFTER_S:
+            return
+        self._last_seek[tp] = now
+        consumer: Any = self.app.consumer
+        expected = self.ledger.next_offset(tp)
+        earliest = int((await consumer.earliest_offsets(tp)).get(tp) or 0)
+        if earliest > expected:
+            skipped = self.ledger.skip_to(tp, earliest)
+            log.error(
+                "source records deleted by retention before they were handled",
+                extra={"topic": tp.topic, "partition": tp.partition, "records": skipped},
+            )
+            expected = earliest
+        self.rereads += 1
+        log.warning(
+            "records skipped by the consumer; reading the partition again",
+            extra={
+                "topic": tp.topic,
+                "partition": tp.partition,
+                "from_offset": expected,
+                "seen_offset": seen,
+            },
+        )
+        await consumer.seek_wait({tp: expected})
