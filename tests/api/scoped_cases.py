@@ -34,9 +34,10 @@ ALL_NAMES = ("a1", "a2_about_bhb_a", "b1", "b1_confidential", "no_village")
 A_NAMES = ("a1", "a2_about_bhb_a")
 B_NAMES = ("b1", "b1_confidential")
 
-# Who sees which of them (admin: no case access at all).
+# Who sees which of them (admin: no case access at all; an officer never sees a
+# complaint about himself).
 VISIBLE: dict[str, tuple[str, ...]] = {
-    "bhabin_a": A_NAMES,
+    "bhabin_a": ("a1",),
     "bhabin_b": B_NAMES,
     "kapolsek_a": A_NAMES,
     "kapolsek_b": B_NAMES,

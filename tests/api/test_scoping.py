@@ -89,8 +89,10 @@ async def test_reporter_masking(
         "key": scoped.a1.case.reporter.key, "name": "Warga Satu", "wa_id": "6281200000001",
         "masked": False,
     }  # fmt: skip
-    # The officer a complaint is about never sees who made it; his Kapolsek does.
-    assert await reporter("bhabin_a", "a2_about_bhb_a") is None
+    # The officer a complaint is about does not see it at all; his Kapolsek does, with
+    # the reporter.
+    about_him = f"/cases/{scoped.a2_about_bhb_a.case.case_id}"
+    assert (await client.get(about_him, headers=api.headers("bhabin_a"))).status_code == 404
     assert (await reporter("kapolsek_a", "a2_about_bhb_a") or {})["wa_id"] == "6281200000002"
     # A confidential reporter is hidden from everyone; dashboards see no personal data.
     for who in ("bhabin_b", "kapolsek_b", "kapolres", "system_reveal"):

@@ -45,8 +45,11 @@ def one_of(sql: Sql, column: str, values: tuple[Any, ...] | list[Any]) -> str:
     return f"{column} = ANY({sql.param(texts)}::text[])"
 
 
-def scope_condition(sql: Sql, principal: Principal, alias: str = "c") -> str:
-    """The rows of the caller's areas: FALSE for an empty scope (never everything)."""
+def scope_condition(
+    sql: Sql, principal: Principal, alias: str = "c", about_officer: str | None = None
+) -> str:
+    """The rows of the caller's areas: FALSE for an empty scope (never everything).
+    An officer never sees a complaint about himself."""
     s = split_scope(principal.scope)
     parts = []
     if s.regencies:
@@ -55,7 +58,14 @@ def scope_condition(sql: Sql, principal: Principal, alias: str = "c") -> str:
         parts.append(one_of(sql, f"{alias}.district_code", s.districts))
     if s.villages:
         parts.append(one_of(sql, f"{alias}.village_code", s.villages))
-    return "(" + " OR ".join(parts) + ")" if parts else "FALSE"
+    if not parts:
+        return "FALSE"
+    areas = "(" + " OR ".join(parts) + ")"
+    if principal.officer_id is None:
+        return areas
+    column = about_officer or f"{alias}.about_officer_id"
+    not_about_him = f"{column} IS DISTINCT FROM {sql.param(principal.officer_id)}"
+    return f"({areas} AND {not_about_him})"
 
 
 def _any(sql: Sql, column: str, values: tuple[Any, ...]) -> None:

@@ -50,7 +50,9 @@ def summary_from_snapshot(
 def _page_query(principal: Principal, after: int) -> tuple[str, list[Any]]:
     sql = Sql()
     sql.where.append(f"t.seq > {sql.param(after)}")
-    sql.where.append(scope_condition(sql, principal, alias="t"))
+    sql.where.append(
+        scope_condition(sql, principal, alias="t", about_officer="t.snapshot->>'about_officer_id'")
+    )
     return (
         "SELECT t.seq, t.kind, t.case_id, t.version, t.occurred_at, t.regency_code, "  # noqa: S608
         f"t.snapshot::text AS snapshot FROM case_timeline t WHERE {sql.clause()} "

@@ -33,6 +33,7 @@ from services.router.cases.state import CaseRecord, ReporterState
 from services.router.domain.classify import classify
 from services.router.domain.directory import Village
 from services.router.domain.intents import detect_intent, parse_rating
+from services.router.domain.officer_concerned import officer_concerned
 from services.router.domain.reference import make_reference, normalise_reference
 from services.router.domain.village_text import resolve_village
 
@@ -109,6 +110,11 @@ def _open(
     )
     candidates = _line_candidates(msg, ctx)
     village, options = _village_for_new_case(state, text, candidates, ctx)
+    concerned = (
+        officer_concerned(text, village.code if village else None, ctx.officers)
+        if about_officer
+        else None
+    )
     case = Case(
         case_id=case_id,
         reference=make_reference(case_id),
@@ -118,6 +124,7 @@ def _open(
         category=category,
         urgency=urgency,
         emergency=emergency,
+        about_officer_id=concerned.officer_id if concerned else None,
         reporter=reporter,
         line_phone_number_id=msg.line.phone_number_id,
         line_tier=msg.line.tier,
@@ -341,13 +348,13 @@ def _resolved(
     ctx: RouterContext,
 ) -> tuple[ReporterState, Outputs]:
     out = Outputs()
-    record, event = bump(
-        record,
-        CaseEventKind.VILLAGE_RESOLVED,
-        ctx.now,
-        _entry(msg),
-        **_village_fields(village, ctx),
-    )
+    fields = _village_fields(village, ctx)
+    case = record.case
+    if case.reporter.confidential and case.about_officer_id is None:
+        concerned = officer_concerned(case.summary, village.code, ctx.officers)
+        if concerned is not None:
+            fields["about_officer_id"] = concerned.officer_id
+    record, event = bump(record, CaseEventKind.VILLAGE_RESOLVED, ctx.now, _entry(msg), **fields)
     record = record.model_copy(update={"village_options": []})
     out.events.append(event)
     record, assigned = assign(record, ctx)
