@@ -51,8 +51,10 @@ def benchmarks(opts: argparse.Namespace) -> dict[str, Callable[[], Coroutine[Any
 
     async def router() -> list[Row]:
         from bench import router_bench
+        from services.router import bench as router_timers
 
-        return await router_bench.run(opts.router_messages)
+        rows = await router_bench.run(opts.router_messages)
+        return rows + await router_timers.run(opts.router_escalations, opts.router_open_cases)
 
     async def notifier() -> list[Row]:
         from services.notifier import bench as notifier_bench
@@ -115,6 +117,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--api-cases", type=int,
                         default=1_000_000 if _full() else 200_000)
     parser.add_argument("--router-messages", type=int, default=3000)
+    parser.add_argument("--router-escalations", type=int, default=500)
+    parser.add_argument("--router-open-cases", type=int, default=1_000_000)
     parser.add_argument("--notifier-count", type=int, default=2000)
     parser.add_argument("--ingest-rates", default="250,500,1000,1500,2000")
     parser.add_argument("--ingest-seconds", type=float, default=5.0)
