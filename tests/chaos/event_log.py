@@ -30,10 +30,12 @@ async def read_case_log(bootstrap: str, prefix: str = "", timeout_s: float = 120
     try:
         partitions = [TopicPartition(topic, p) for p in range(CASES_EVENTS.partitions)]
         consumer.assign(partitions)
+        # Seek first: aiokafka 0.14 asked for end_offsets() before seek_to_beginning()
+        # leaves the position at the end and delivers nothing (seen on a kept chaos run).
+        await consumer.seek_to_beginning(*partitions)
         ends = await consumer.end_offsets(partitions)
         if not any(ends.values()):
             raise RuntimeError(f"{topic} looks empty (end offsets {ends}); not judging on it")
-        await consumer.seek_to_beginning(*partitions)
         next_offset = {tp: 0 for tp in partitions}
         remaining = {tp for tp in partitions if ends[tp] > 0}
         deadline = time.monotonic() + timeout_s
