@@ -17,7 +17,7 @@ Rules and vocabulary live in classify_rules; this module applies them:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -116,9 +116,35 @@ def is_keyword(word: str) -> bool:
     return canonical_word(word) in KEYWORD_WORDS
 
 
-def _matching(rules: Iterable[R.Rule], words: list[str], present: set[str]) -> list[R.Rule]:
+class _RuleIndex:
+    """Rules by the words of their smallest slot: a text can only match the rules listed
+    under one of its words, so each message looks at a handful of rules, not all."""
+
+    def __init__(self, rules: Sequence[R.Rule]) -> None:
+        self.source = rules
+        self.rules = tuple(rules)
+        by_word: dict[str, list[int]] = {}
+        for n, r in enumerate(self.rules):
+            for word in min(r.slots, key=len):
+                by_word.setdefault(word, []).append(n)
+        self.by_word = {word: tuple(ns) for word, ns in by_word.items()}
+
+    def candidates(self, present: set[str]) -> list[R.Rule]:
+        found: set[int] = set()
+        for word in present:
+            found.update(self.by_word.get(word, ()))
+        return [self.rules[n] for n in sorted(found)]  # the rules' own order
+
+
+_INDEXES: dict[int, _RuleIndex] = {}
+
+
+def _matching(rules: Sequence[R.Rule], words: list[str], present: set[str]) -> list[R.Rule]:
+    index = _INDEXES.get(id(rules))
+    if index is None or index.source is not rules:
+        index = _INDEXES[id(rules)] = _RuleIndex(rules)
     found = []
-    for r in rules:
+    for r in index.candidates(present):
         if any(slot.isdisjoint(present) for slot in r.slots):
             continue
         if len(r.slots) == 1 or _within(words, r.slots, r.window):

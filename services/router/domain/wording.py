@@ -29,6 +29,8 @@ class Token:
 
 def fold(text: str) -> str:
     """Lower case, accents removed, apostrophes dropped (`Ba'u` -> `bau`)."""
+    if text.isascii():  # nearly every message: nothing to decompose
+        return _APOSTROPHES.sub("", text.lower())
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _APOSTROPHES.sub("", stripped.lower())
