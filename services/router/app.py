@@ -47,6 +47,7 @@ from services.router.cases.outputs import Outputs
 from services.router.cases.references import ReferenceEntry, handle_reference
 from services.router.cases.state import OutboxItem, ReporterState
 from services.router.deadlines import Deadline, DeadlineIndex
+from services.router.domain.reference import MAX_PARTITIONS
 from services.router.settings import RouterSettings
 from services.router.source_offsets import SourceOffsets
 from services.router.wiring import load_context
@@ -62,6 +63,8 @@ class Router:
     def __init__(self, settings: RouterSettings, ctx: RouterContext | None = None) -> None:
         if WHATSAPP_INBOUND.partitions != CASES_COMMANDS.partitions:
             raise RuntimeError("whatsapp.inbound and cases.commands must be co-partitioned")
+        if WHATSAPP_INBOUND.partitions > MAX_PARTITIONS:
+            raise RuntimeError(f"references encode at most {MAX_PARTITIONS} input partitions")
         self.settings = settings
         self.ctx = ctx or load_context(settings)
         self.deadlines = DeadlineIndex()
@@ -228,7 +231,9 @@ class Router:
                 return
             key = event.key or msg.sender.key.encode()
             row = batch.row(key, partition, self._load)
-            new_state, out = handle_inbound(row.state, msg, ctx)
+            new_state, out = handle_inbound(
+                row.state, msg, ctx.at_position(partition, event.message.offset)
+            )
         else:
             cmd = CaseCommand.model_validate_json(event.value)
             key = event.key or cmd.citizen_key.encode()

@@ -8,6 +8,7 @@ from contracts.notifications import NotificationKind, RecipientKind
 from services.router.cases.citizen import handle_inbound
 from services.router.cases.outputs import Outputs
 from services.router.cases.state import ReporterState
+from services.router.domain.reference import reference_for_position
 from tests.router.builders import (
     base_context,
     citizen,
@@ -233,3 +234,18 @@ def test_emergency_without_a_village_is_handled_at_once_then_located():
     assert notices(out)[Tier.BHABIN] == TierAction.EMERGENCY
     told = [n.recipient.officer_id for n in out.notifications]
     assert officer(Tier.BHABIN, village).officer_id in told
+
+
+def test_a_case_takes_its_reference_from_the_position_of_its_first_message():
+    village = village_with_bhabin()
+    text = f"kemarin ayam saya dicuri orang {describe(village)}"
+    first, _ = handle_inbound(fresh(), inbound(text), ctx_at().at_position(2, 41))
+    other, _ = handle_inbound(
+        ReporterState.empty(citizen("6281299990000")),
+        inbound(text, wa_id="6281299990000"),
+        ctx_at().at_position(2, 42),
+    )
+    [a] = [r.case.reference for r in first.cases.values()]
+    [b] = [r.case.reference for r in other.cases.values()]
+    assert a == reference_for_position(2, 41) and b == reference_for_position(2, 42)
+    assert a != b

@@ -34,7 +34,11 @@ from services.router.domain.classify import classify
 from services.router.domain.directory import Village
 from services.router.domain.intents import detect_intent, parse_rating
 from services.router.domain.officer_concerned import officer_concerned
-from services.router.domain.reference import make_reference, normalise_reference
+from services.router.domain.reference import (
+    make_reference,
+    normalise_reference,
+    reference_for_position,
+)
 from services.router.domain.village_text import resolve_village
 
 MAX_OPTIONS = 10
@@ -117,7 +121,9 @@ def _open(
     )
     case = Case(
         case_id=case_id,
-        reference=make_reference(case_id),
+        reference=(
+            reference_for_position(*ctx.position) if ctx.position else make_reference(case_id)
+        ),
         version=1,
         status=CaseStatus.AWAITING_VILLAGE,
         regency_code=ctx.officers.roster.regency_code,

@@ -3,7 +3,7 @@ policy and the current time (passed in, never read from a clock inside the logic
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from services.router.domain.directory import Directory
@@ -19,8 +19,13 @@ class RouterContext:
     now: datetime
     kapolres_reminders: int = 3
     reopen_window: timedelta = timedelta(hours=72)
+    # (partition, offset) of the message being handled in the input log: a case opened by
+    # it takes its reference from there (unique without coordination). None when handlers
+    # are driven directly.
+    position: tuple[int, int] | None = None
 
     def at(self, now: datetime) -> RouterContext:
-        from dataclasses import replace
-
         return replace(self, now=now)
+
+    def at_position(self, partition: int, offset: int) -> RouterContext:
+        return replace(self, position=(partition, offset))

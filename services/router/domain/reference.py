@@ -1,10 +1,18 @@
-"""Case references a person can read over the phone and type back: `BJN-7K3Q9X`.
+"""Case references a person can read over the phone and type back: `BJN-C0003V`.
 
-The six characters are Crockford base32 (no I, L, O, U) taken from a hash of the case id,
-so the same case always gets the same reference, on any partition and after any restart.
-Six characters give 2^30 (about 10^9) references: a clash between two cases is unlikely
-but possible (about 5% over 10,000 cases), so the owner of the reference -> case table
-asks for `make_reference(case_id, attempt=1)`, `attempt=2`, ... when a reference is taken.
+`BJN-` and six Crockford base32 characters (no I, L, O, U): 30 bits. A case's reference
+encodes where the message that opened it sits in the router's input log
+(`reference_for_position`: 3 bits of partition, 27 bits of offset), so it is unique by
+construction across partitions and restarts (one Kafka offset holds one message, and a
+replay of that message gets the same reference) with no coordination between workers,
+and it reads like a counter (`BJN-C0003V` is partition 3, offset 123). Unique while a
+partition holds fewer than 2^27 (134 million) messages and the topic is not recreated;
+the reference table keeps every case under a reference anyway, so a reference repeated
+after a topic is recreated still reaches both cases (each refuses what its officer may
+not do).
+
+`make_reference(case_id)` (a hash of the case id) is the fallback for a case opened
+without a log position (handlers driven directly, e.g. in unit tests).
 
 `normalise_reference` forgives what people do when typing: lower case, a space or no
 separator after the prefix, separators inside the code, O for 0 and I/L for 1.
@@ -27,6 +35,24 @@ _REFERENCE_RE = re.compile(
     re.IGNORECASE,
 )
 _BARE_CODE_RE = re.compile(rf"(?<![0-9A-Za-z])({_CODE_CHARS}{{{CODE_LENGTH}}})(?![0-9A-Za-z])")
+
+
+PARTITION_BITS = 3
+OFFSET_BITS = 5 * CODE_LENGTH - PARTITION_BITS  # 27
+MAX_PARTITIONS = 1 << PARTITION_BITS
+
+
+def reference_for_position(partition: int, offset: int, prefix: str = PREFIX) -> str:
+    """The reference of the case opened by the message at (partition, offset) of the
+    input log: injective for partitions below 8 and offsets below 2^27."""
+    if not 0 <= partition < MAX_PARTITIONS:
+        raise ValueError(f"partition {partition} does not fit a reference (max {MAX_PARTITIONS})")
+    number = (partition << OFFSET_BITS) | (offset & ((1 << OFFSET_BITS) - 1))
+    chars = [
+        CROCKFORD_ALPHABET[(number >> (5 * (CODE_LENGTH - 1 - i))) & 31]
+        for i in range(CODE_LENGTH)
+    ]
+    return f"{prefix}-{''.join(chars)}"
 
 
 def make_reference(case_id: str, attempt: int = 0, prefix: str = PREFIX) -> str:

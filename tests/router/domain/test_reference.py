@@ -1,15 +1,19 @@
-"""Case references: derived from the case id, easy to type, forgiving when typed back."""
+"""Case references: unique per input-log position (or derived from the case id), easy to
+type, forgiving when typed back."""
 
 from __future__ import annotations
 
 import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from services.router.domain.reference import (
     find_reference,
     make_reference,
     normalise_reference,
+    reference_for_position,
 )
 
 
@@ -55,3 +59,31 @@ def test_references_inside_sentences() -> None:
     assert normalise_reference("batalkan laporan bjn 7k3q9x ya pak") == "BJN-7K3Q9X"
     found = find_reference("status BJN-7K3Q9X?")
     assert found is not None and found[0] == "BJN-7K3Q9X"
+
+
+def test_a_reference_from_a_log_position_reads_like_a_counter() -> None:
+    assert reference_for_position(3, 123) == "BJN-C0003V"
+    assert reference_for_position(0, 0) == "BJN-000000"
+    assert reference_for_position(0, 1) == "BJN-000001"
+
+
+@given(
+    a=st.tuples(st.integers(0, 7), st.integers(0, 2**27 - 1)),
+    b=st.tuples(st.integers(0, 7), st.integers(0, 2**27 - 1)),
+)
+def test_two_log_positions_never_share_a_reference(
+    a: tuple[int, int], b: tuple[int, int]
+) -> None:
+    assert (reference_for_position(*a) == reference_for_position(*b)) == (a == b)
+
+
+@given(position=st.tuples(st.integers(0, 7), st.integers(0, 2**27 - 1)))
+def test_a_position_reference_survives_being_typed_back(position: tuple[int, int]) -> None:
+    reference = reference_for_position(*position)
+    typed = reference.lower().replace("-", " ").replace("0", "o")
+    assert normalise_reference(typed) == reference
+
+
+def test_a_partition_beyond_the_encoding_is_refused() -> None:
+    with pytest.raises(ValueError, match="partition 8"):
+        reference_for_position(8, 0)
