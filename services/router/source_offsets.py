@@ -39,6 +39,7 @@ class SourceOffsets:
         self.ledger = SourceLedger()
         self._last_seek: dict[TP, float] = {}
         self._progress_at: dict[TP, float] = {}
+        self._reread_from: dict[TP, int] = {}
         self._installed = False
         self.rereads = 0
         app.on_partitions_assigned.connect(self._on_assigned)  # type: ignore[arg-type]
@@ -73,6 +74,7 @@ class SourceOffsets:
         for tp in revoked:
             self._last_seek.pop(tp, None)
             self._progress_at.pop(tp, None)
+            self._reread_from.pop(tp, None)
 
     def install(self) -> None:
         """Make the consumer commit source partitions up to the ledger's durable offset
@@ -161,14 +163,18 @@ class SourceOffsets:
         self._last_seek[tp] = now
         consumer: Any = self.app.consumer
         expected = self.ledger.next_offset(tp)
-        earliest = int((await consumer.earliest_offsets(tp)).get(tp) or 0)
-        if earliest > expected:
-            skipped = self.ledger.skip_to(tp, earliest)
-            log.error(
-                "source records deleted by retention before they were handled",
-                extra={"topic": tp.topic, "partition": tp.partition, "records": skipped},
-            )
-            expected = earliest
+        if self._reread_from.get(tp) == expected:
+            # Read again from here once already and still ahead: are those records gone?
+            # (Asked only then: every call into the consumer's thread stalls the agent.)
+            earliest = int((await consumer.earliest_offsets(tp)).get(tp) or 0)
+            if earliest > expected:
+                skipped = self.ledger.skip_to(tp, earliest)
+                log.error(
+                    "source records deleted by retention before they were handled",
+                    extra={"topic": tp.topic, "partition": tp.partition, "records": skipped},
+                )
+                expected = earliest
+        self._reread_from[tp] = expected
         self.rereads += 1
         log.warning(
             "records skipped by the consumer; reading the partition again",

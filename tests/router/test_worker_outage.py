@@ -13,7 +13,7 @@ from pathlib import Path
 import httpx
 import pytest
 from aiokafka import AIOKafkaConsumer, TopicPartition
-from aiokafka.admin import AIOKafkaAdminClient
+from aiokafka.admin import AIOKafkaAdminClient, RecordsToDelete
 
 from contracts.topics import WHATSAPP_INBOUND
 from contracts.whatsapp_events import InboundMessage
@@ -217,3 +217,50 @@ async def routed(worker: Worker) -> str:
     return "\n".join(
         line for line in r.text.splitlines() if line.startswith("matur_router_messages_total")
     )
+
+
+async def test_reports_deleted_by_retention_while_down_do_not_stall_the_partitions(
+    infra: Infra, prefix: str, watch: TopicWatch, tmp_path: Path
+) -> None:
+    """If retention deletes reports the router never read (it was down longer than the
+    topic keeps them), the worker says so and goes on with the reports still there,
+    instead of waiting forever for the missing offsets."""
+    env = worker_env(infra.env(), tmp_path, prefix, sla_seconds=600.0)
+    reports = Reports(watch)
+    first = Worker(env, tmp_path / "first.log")
+    first.start()
+    try:
+        await first.wait_ready()
+        await reports.send(0, per_partition=1)
+        await reports.assert_all_became_one_case()
+        await asyncio.sleep(1.5)  # a commit interval
+    finally:
+        first.stop()
+    gone = await reports.send(0, per_partition=2)  # while down, then deleted
+    topic = f"{prefix}{WHATSAPP_INBOUND.name}"
+    admin = AIOKafkaAdminClient(bootstrap_servers=infra.kafka_bootstrap_servers)
+    await admin.start()
+    try:
+        ends = {
+            TopicPartition(topic, p): 1 + max(
+                reports.offset_of[w] for w in reports.partition_of if reports.partition_of[w] == p
+            )
+            for p in range(PARTITIONS)
+        }
+        await admin.delete_records({tp: RecordsToDelete(end) for tp, end in ends.items()})
+    finally:
+        await admin.close()
+    for wamid in gone:
+        del reports.partition_of[wamid]
+    second = Worker(env, tmp_path / "second.log")
+    second.start()
+    try:
+        await second.wait_ready()
+        await reports.send(0, per_partition=1)  # after the gap: these must become cases
+        try:
+            await reports.assert_all_became_one_case()
+        except AssertionError as stuck:
+            raise AssertionError(f"{stuck}\n{second.tail(80)}") from None
+        assert "deleted by retention" in second.tail(400)
+    finally:
+        second.stop()
