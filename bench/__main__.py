@@ -51,10 +51,9 @@ def benchmarks(opts: argparse.Namespace) -> dict[str, Callable[[], Coroutine[Any
 
     async def router() -> list[Row]:
         from bench import router_bench
-        from services.router import bench as router_timers
 
-        rows = await router_bench.run(opts.router_messages)
-        return rows + await router_timers.run(opts.router_escalations, opts.router_open_cases)
+        return await router_bench.run(opts.router_messages, opts.router_escalations,
+                                      opts.router_open_cases)
 
     async def notifier() -> list[Row]:
         from services.notifier import bench as notifier_bench

@@ -1,7 +1,8 @@
 """Benchmark: router events per second, next to a raw aiokafka consume->produce loop over
-the same records in the same run.
+the same records in the same run; escalation lateness; memory with 1,000,000 open cases.
 
-    .venv/bin/python -m bench.router_bench [--messages 3000]
+    .venv/bin/python -m bench.router_bench [--messages 3000] [--escalations 500]
+                                           [--open-cases 1000000]
 
 Needs Kafka (as `make bench` starts it). Uses its own topic prefix (removed at the end).
 Pre-loads N distinct citizen reports (the `InboundMessage` ingest would publish: one phone
@@ -17,6 +18,16 @@ each, to the Kapolres line, naming a village that has a Bhabin) onto `whatsapp.i
 Both rates are measured the same way, from the Kafka timestamps (CreateTime, set by the
 producing process) of the first and the last output: (N - 1) / (last - first). So worker
 start-up and consumer-group joining are not counted for either.
+
+Escalation lateness: a worker with a 10 s SLA at every tier; M reports arrive at once, so
+M deadlines fall due within about a second; lateness is the `escalated` event's record
+time minus the case's due time (opened + 10 s). Baseline: the p50.
+
+Memory: a separate process loads the router's context (area data, roster), then holds N
+open cases as the worker does (each reporter's state as the bytes the in-memory table
+keeps, one SLA deadline each in the deadline index; copies of one real state made by the
+case handler, with their own keys and case ids). Figure: its RSS with N open cases;
+baseline: the same process before the first case.
 """
 
 from __future__ import annotations
@@ -27,9 +38,12 @@ import json
 import os
 import shutil
 import socket
+import subprocess
 import sys
 import time
 from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
@@ -37,9 +51,10 @@ from aiokafka.structs import RecordMetadata
 
 from bench.citizen_reports import inbound_event
 from bench.processes import start_module, stop
-from bench.report import Row, render, write_json
+from bench.report import Row, percentile, render, write_json
 from bench.scratch import LOGS, REPO, Scratch, scratch
-from contracts.topics import NOTIFICATIONS_REQUESTS, WHATSAPP_INBOUND
+from contracts.topics import CASES_EVENTS, NOTIFICATIONS_REQUESTS, WHATSAPP_INBOUND
+from contracts.whatsapp_events import InboundMessage
 
 
 def free_port() -> int:
@@ -152,7 +167,7 @@ async def router_run(space: Scratch, count: int, timeout_s: float) -> tuple[floa
     return rate(stamps), stamps[0] / 1000 - started
 
 
-async def run(count: int) -> list[Row]:
+async def rate_rows(count: int) -> list[Row]:
     async with scratch("router", database=False) as space:
         print(f"router: pre-loading {count} citizen reports ...", file=sys.stderr, flush=True)
         await preload(space, count)
@@ -169,11 +184,114 @@ async def run(count: int) -> list[Row]:
                 ">= 5000/s, ratio >= 0.5", higher_is_better=True)]
 
 
+LATENESS_SLA_S = 10.0
+
+
+async def lateness(count: int) -> Row:
+    async with scratch("router-sla", database=False) as space:
+        env = {**os.environ, **space.env(), "ROUTER_PORT": str(free_port()),
+               "ROUTER_STORE_DIR": str(REPO / ".local" / "bench" / f"router-store-{space.run_id}"),
+               "MATUR_SLA_SECONDS": str(LATENESS_SLA_S),
+               "MATUR_LOG_LEVEL": "WARNING", "MATUR_LOG_FORMAT": "json"}
+        proc = start_module("services.router", [], env, LOGS / f"router-sla-{space.run_id}.log")
+        try:
+            await preload(space, count)
+            escalated = await collect_escalations(space, count, timeout_s=300)
+        finally:
+            stop(proc)
+            shutil.rmtree(REPO / ".local" / "bench" / f"router-store-{space.run_id}",
+                          ignore_errors=True)
+    late = [max(0.0, stamp / 1000 - (opened + LATENESS_SLA_S)) for stamp, opened in escalated]
+    if len(late) < count:
+        print(f"router: only {len(late)} of {count} cases escalated", file=sys.stderr)
+    return Row(f"escalation lateness p99 ({len(late)} due within ~1 s)", percentile(late, 99),
+               "p50", percentile(late, 50), "s", "<= 1 s")
+
+
+async def collect_escalations(
+    space: Scratch, count: int, timeout_s: float
+) -> list[tuple[int, float]]:
+    """(record time ms, case opened epoch s) of the first escalation of `count` cases."""
+    consumer = AIOKafkaConsumer(
+        CASES_EVENTS.full_name(space.prefix), bootstrap_servers=space.bootstrap,
+        group_id=None, auto_offset_reset="earliest",
+    )
+    await consumer.start()
+    found: dict[str, tuple[int, float]] = {}
+    deadline = time.monotonic() + timeout_s
+    try:
+        while len(found) < count and time.monotonic() < deadline:
+            for records in (await consumer.getmany(timeout_ms=500)).values():
+                for r in records:
+                    event = json.loads(r.value or b"{}")
+                    if event.get("kind") == "escalated":
+                        opened = datetime.fromisoformat(event["case"]["opened_at"]).timestamp()
+                        found.setdefault(event["case"]["case_id"], (r.timestamp, opened))
+    finally:
+        await consumer.stop()
+    return list(found.values())
+
+
+def memory(open_cases: int) -> Row:
+    """RSS of a process holding `open_cases` open cases as a worker does (see above)."""
+    out = subprocess.run(  # noqa: S603 (our own module, fixed arguments)
+        [sys.executable, "-m", "bench.router_bench", "--memory-probe", str(open_cases)],
+        cwd=REPO, capture_output=True, text=True, check=True,
+    )
+    probe = json.loads(out.stdout.strip().splitlines()[-1])
+    return Row(f"router RSS with {open_cases:,} open cases", probe["rss_cases_mb"],
+               "same process, no case", probe["rss_empty_mb"], "MB", "-")
+
+
+def memory_probe(open_cases: int) -> dict[str, float]:
+    from services.router.cases.citizen import handle_inbound
+    from services.router.cases.state import ReporterState
+    from services.router.deadlines import DeadlineIndex
+    from services.router.settings import RouterSettings
+    from services.router.wiring import load_context
+
+    ctx = load_context(RouterSettings())
+    message = InboundMessage.model_validate_json(inbound_event(1, 0, "memory").value)
+    state, _ = handle_inbound(ReporterState.empty(message.sender.key), message,
+                              ctx.at(datetime.now(UTC)))
+    [case_id] = state.cases
+    template = state.model_copy(update={"partition": 0}).to_bytes()
+    key = message.sender.key
+    deadlines = state.deadlines()
+    rss_empty = _rss_kib()
+    table: dict[bytes, bytes] = {}
+    index = DeadlineIndex()
+    for n in range(open_cases):
+        new_key, new_case = f"{key[:-8]}{n:08d}", f"{case_id[:-8]}{n:08d}"
+        table[new_key.encode()] = template.replace(key.encode(), new_key.encode()).replace(
+            case_id.encode(), new_case.encode())
+        index.push(new_key.encode(), n % 6, [(due, new_case, v) for due, _, v in deadlines])
+    return {"rss_empty_mb": rss_empty / 1024, "rss_cases_mb": _rss_kib() / 1024,
+            "open_cases": len(table), "deadlines": len(index), "state_bytes": len(template)}
+
+
+def _rss_kib() -> int:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    return 0
+
+
+async def run(count: int, escalations: int = 500, open_cases: int = 1_000_000) -> list[Row]:
+    return [*await rate_rows(count), await lateness(escalations), memory(open_cases)]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.router_bench")
     parser.add_argument("--messages", type=int, default=3000)
+    parser.add_argument("--escalations", type=int, default=500)
+    parser.add_argument("--open-cases", type=int, default=1_000_000)
+    parser.add_argument("--memory-probe", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
-    rows = asyncio.run(run(args.messages))
+    if args.memory_probe:
+        print(json.dumps(memory_probe(args.memory_probe)))
+        return 0
+    rows = asyncio.run(run(args.messages, args.escalations, args.open_cases))
     print(render(rows))
     print(f"results: {write_json(rows, 'router-bench')}")
     return 0
