@@ -17,9 +17,12 @@ never go past the durable offset. Plain data, no Kafka: tested on its own.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable
+from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
 from enum import Enum
+from typing import Generic, TypeVar
+
+P = TypeVar("P", bound=Hashable)  # a partition, e.g. Faust's TP
 
 
 class Verdict(Enum):
@@ -32,49 +35,69 @@ class Verdict(Enum):
 class _Cursor:
     next: int  # next offset to handle
     durable: int  # every offset below this one is handled and its effects are durable
+    progress_at: float = 0.0  # when a record was last taken in order (monotonic seconds)
 
 
-class SourceLedger:
+class SourceLedger(Generic[P]):
     """Per source partition (any hashable, e.g. Faust's TP): next and durable offsets."""
 
     def __init__(self) -> None:
-        self._cursors: dict[Hashable, _Cursor] = {}
+        self._cursors: dict[P, _Cursor] = {}
 
-    def knows(self, tp: Hashable) -> bool:
+    def knows(self, tp: P) -> bool:
         return tp in self._cursors
 
-    def start(self, tp: Hashable, offset: int) -> None:
+    def partitions(self) -> list[P]:
+        return list(self._cursors)
+
+    def start(self, tp: P, offset: int, now: float = 0.0) -> None:
         """Begin serving a partition at `offset` (its committed offset, or the earliest
         offset still in the log when nothing was committed)."""
-        self._cursors[tp] = _Cursor(next=offset, durable=offset)
+        self._cursors[tp] = _Cursor(next=offset, durable=offset, progress_at=now)
 
-    def admit(self, tp: Hashable, offset: int) -> Verdict:
+    def admit(self, tp: P, offset: int, now: float = 0.0) -> Verdict:
         cursor = self._cursors[tp]
+        if offset > cursor.next:
+            return Verdict.AHEAD
+        cursor.progress_at = now
         if offset == cursor.next:
             cursor.next += 1
             return Verdict.HANDLE
-        if offset < cursor.next:
-            return Verdict.REPLAYED
-        return Verdict.AHEAD
+        return Verdict.REPLAYED
 
-    def next_offset(self, tp: Hashable) -> int:
+    def stalled(
+        self, highwaters: Mapping[P, int | None], now: float, after_s: float
+    ) -> list[tuple[P, int]]:
+        """Partitions whose log holds records past the next offset although nothing was
+        taken in order for `after_s`: records were dropped with no later one arriving to
+        reveal the gap. Each is reported once per `after_s`, with its log end."""
+        found = []
+        for tp, cursor in self._cursors.items():
+            end = highwaters.get(tp)
+            if end is None or end <= cursor.next or now - cursor.progress_at < after_s:
+                continue
+            cursor.progress_at = now
+            found.append((tp, end))
+        return found
+
+    def next_offset(self, tp: P) -> int:
         return self._cursors[tp].next
 
-    def durable_offset(self, tp: Hashable) -> int | None:
+    def durable_offset(self, tp: P) -> int | None:
         cursor = self._cursors.get(tp)
         return None if cursor is None else cursor.durable
 
-    def made_durable(self, tps: Iterable[Hashable]) -> None:
+    def made_durable(self, tps: Iterable[P]) -> None:
         """Everything admitted so far on these partitions has durable effects."""
         for tp in tps:
             cursor = self._cursors.get(tp)
             if cursor is not None:
                 cursor.durable = cursor.next
 
-    def roll_back(self, tps: Iterable[Hashable]) -> dict[Hashable, int]:
+    def roll_back(self, tps: Iterable[P]) -> dict[P, int]:
         """Handling failed before its effects were durable: forget what was admitted
         since the last durable point. Returns the offsets to read again from."""
-        restart: dict[Hashable, int] = {}
+        restart: dict[P, int] = {}
         for tp in tps:
             cursor = self._cursors.get(tp)
             if cursor is not None:
@@ -82,7 +105,7 @@ class SourceLedger:
                 restart[tp] = cursor.durable
         return restart
 
-    def skip_to(self, tp: Hashable, offset: int) -> int:
+    def skip_to(self, tp: P, offset: int) -> int:
         """The records from `next` up to `offset` no longer exist (deleted by retention):
         continue from `offset`. Returns how many were skipped."""
         cursor = self._cursors[tp]
@@ -91,7 +114,7 @@ class SourceLedger:
             cursor.next = cursor.durable = offset
         return skipped
 
-    def forget(self, tps: Iterable[Hashable]) -> None:
+    def forget(self, tps: Iterable[P]) -> None:
         """Partitions revoked: another worker (or a later assignment) starts them again
         from the committed offset."""
         for tp in tps:

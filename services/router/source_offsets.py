@@ -36,9 +36,8 @@ class SourceOffsets:
     def __init__(self, app: faust.App, topics: Iterable[str]) -> None:
         self.app = app
         self.topics = frozenset(topics)
-        self.ledger = SourceLedger()
+        self.ledger: SourceLedger[TP] = SourceLedger()
         self._last_seek: dict[TP, float] = {}
-        self._progress_at: dict[TP, float] = {}
         self._reread_from: dict[TP, int] = {}
         self._installed = False
         self.rereads = 0
@@ -65,15 +64,13 @@ class SourceOffsets:
         now = time.monotonic()
         for tp, offset in offsets.items():
             if not self.ledger.knows(tp):
-                self.ledger.start(tp, offset)
-                self._progress_at[tp] = now
+                self.ledger.start(tp, offset, now)
 
     async def _on_revoked(self, sender: Any, *args: Any, **kwargs: Any) -> None:
         revoked: set[TP] = set(args[0] if args else kwargs.get("revoked", ()))
         self.ledger.forget(revoked)
         for tp in revoked:
             self._last_seek.pop(tp, None)
-            self._progress_at.pop(tp, None)
             self._reread_from.pop(tp, None)
 
     def install(self) -> None:
@@ -101,13 +98,10 @@ class SourceOffsets:
         """True when this record is the next one to handle on its partition."""
         if not self.ledger.knows(tp):  # assigned before the signal handler was connected
             self.install()
-            self.ledger.start(tp, (await self._starting_offsets([tp]))[tp])
-            self._progress_at[tp] = time.monotonic()
-        verdict = self.ledger.admit(tp, offset)
+            self.ledger.start(tp, (await self._starting_offsets([tp]))[tp], time.monotonic())
+        verdict = self.ledger.admit(tp, offset, time.monotonic())
         if verdict is Verdict.AHEAD:
             await self._read_again(tp, offset)
-            return False
-        self._progress_at[tp] = time.monotonic()
         return verdict is Verdict.HANDLE
 
     async def read_stalled(self) -> None:
@@ -116,14 +110,9 @@ class SourceOffsets:
         rebalancing): catches records the consumer dropped when no later record came to
         reveal the gap."""
         consumer: Any = self.app.consumer
-        now = time.monotonic()
-        for tp in list(self._progress_at):
-            if not self.ledger.knows(tp) or now - self._progress_at[tp] < STALL_AFTER_S:
-                continue
-            highwater = consumer.highwater(tp)
-            if highwater is not None and highwater > self.ledger.next_offset(tp):
-                self._progress_at[tp] = now
-                await self._read_again(tp, int(highwater))
+        highwaters = {tp: consumer.highwater(tp) for tp in self.ledger.partitions()}
+        for tp, end in self.ledger.stalled(highwaters, time.monotonic(), STALL_AFTER_S):
+            await self._read_again(tp, end)
 
     def handled(self, tps: Iterable[TP]) -> None:
         """The effects of everything admitted on these partitions are durable."""

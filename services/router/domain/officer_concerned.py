@@ -59,16 +59,16 @@ def officer_concerned(
 def _named(said: Sequence[str], roster: Sequence[Officer]) -> list[Officer]:
     """Officers named in full; else those whose last name follows a title or rank."""
     joined = " " + " ".join(said) + " "
-    full = [
-        o for o in roster if len(name := words(o.name)) >= 2 and f" {' '.join(name)} " in joined
-    ]
+    names = [(officer, words(officer.name)) for officer in roster]
+    full = [o for o, name in names if len(name) >= 2 and f" {' '.join(name)} " in joined]
     if full:
         return full
     titled = {word for before, word in pairwise(said) if before in TITLES}
-    found = []
-    for officer in roster:
-        name = words(officer.name)
-        last = name[-1] if name else ""
-        if len(last) >= MIN_LAST_NAME and last not in COMMON_WORDS and last in titled:
-            found.append(officer)
-    return found
+    return [
+        o
+        for o, name in names
+        if name
+        and len(name[-1]) >= MIN_LAST_NAME
+        and name[-1] not in COMMON_WORDS
+        and name[-1] in titled
+    ]

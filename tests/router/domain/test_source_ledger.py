@@ -12,7 +12,7 @@ TP = ("whatsapp.inbound", 3)
 
 
 def test_records_in_order_are_handled_and_committed_once_durable() -> None:
-    ledger = SourceLedger()
+    ledger: SourceLedger[tuple[str, int]] = SourceLedger()
     ledger.start(TP, 10)
     assert [ledger.admit(TP, o) for o in (10, 11, 12)] == [Verdict.HANDLE] * 3
     assert ledger.durable_offset(TP) == 10  # nothing durable yet: commit stays
@@ -22,7 +22,7 @@ def test_records_in_order_are_handled_and_committed_once_durable() -> None:
 
 def test_records_dropped_by_the_consumer_are_read_again_not_committed_over() -> None:
     """The loss seen in the chaos test: 10 and 11 fetched then dropped, 12 arrives."""
-    ledger = SourceLedger()
+    ledger: SourceLedger[tuple[str, int]] = SourceLedger()
     ledger.start(TP, 10)
     assert ledger.admit(TP, 12) is Verdict.AHEAD
     ledger.made_durable([TP])
@@ -31,7 +31,7 @@ def test_records_dropped_by_the_consumer_are_read_again_not_committed_over() -> 
 
 
 def test_a_re_read_of_handled_records_is_a_replay() -> None:
-    ledger = SourceLedger()
+    ledger: SourceLedger[tuple[str, int]] = SourceLedger()
     ledger.start(TP, 0)
     for o in range(5):
         ledger.admit(TP, o)
@@ -40,7 +40,7 @@ def test_a_re_read_of_handled_records_is_a_replay() -> None:
 
 
 def test_a_failed_batch_is_rolled_back_to_its_durable_point() -> None:
-    ledger = SourceLedger()
+    ledger: SourceLedger[tuple[str, int]] = SourceLedger()
     ledger.start(TP, 0)
     ledger.admit(TP, 0)
     ledger.made_durable([TP])
@@ -52,14 +52,14 @@ def test_a_failed_batch_is_rolled_back_to_its_durable_point() -> None:
 
 
 def test_records_deleted_by_retention_are_skipped_explicitly() -> None:
-    ledger = SourceLedger()
+    ledger: SourceLedger[tuple[str, int]] = SourceLedger()
     ledger.start(TP, 4)
     assert ledger.skip_to(TP, 9) == 5
     assert ledger.admit(TP, 9) is Verdict.HANDLE
 
 
 def test_a_revoked_partition_starts_again_from_its_committed_offset() -> None:
-    ledger = SourceLedger()
+    ledger: SourceLedger[tuple[str, int]] = SourceLedger()
     ledger.start(TP, 0)
     ledger.admit(TP, 0)
     ledger.forget([TP])
@@ -78,7 +78,7 @@ def test_the_commit_never_passes_an_offset_that_was_not_handled(
 ) -> None:
     """Any delivery order (drops, repeats, jumps): every offset below the committable
     one was handled exactly once."""
-    ledger = SourceLedger()
+    ledger: SourceLedger[tuple[str, int]] = SourceLedger()
     ledger.start(TP, 0)
     handled: list[int] = []
     for i, offset in enumerate(deliveries):
@@ -90,3 +90,27 @@ def test_the_commit_never_passes_an_offset_that_was_not_handled(
     committable = ledger.durable_offset(TP)
     assert committable is not None
     assert handled == list(range(committable))
+
+
+def test_a_partition_with_records_waiting_but_no_progress_is_reported_as_stalled() -> None:
+    """The last records of a burst dropped by the consumer: no later record reveals the
+    gap, but the log end is past the next offset and nothing moves."""
+    ledger: SourceLedger[tuple[str, int]] = SourceLedger()
+    quiet = ("whatsapp.inbound", 4)
+    ledger.start(TP, 0, now=0.0)
+    ledger.start(quiet, 7, now=0.0)
+    ledger.admit(TP, 0, now=1.0)
+    ends = {TP: 3, quiet: 7}  # TP: records 1 and 2 never came; quiet: all read
+    assert ledger.stalled(ends, now=4.0, after_s=5.0) == []  # not yet
+    assert ledger.stalled(ends, now=6.5, after_s=5.0) == [(TP, 3)]
+    assert ledger.stalled(ends, now=7.0, after_s=5.0) == []  # once per interval
+    assert ledger.stalled(ends, now=12.0, after_s=5.0) == [(TP, 3)]
+    ledger.admit(TP, 1, now=12.5)  # the re-read arrives: progress again
+    assert ledger.stalled(ends, now=13.0, after_s=5.0) == []
+
+
+def test_records_read_ahead_are_not_progress() -> None:
+    ledger: SourceLedger[tuple[str, int]] = SourceLedger()
+    ledger.start(TP, 0, now=0.0)
+    assert ledger.admit(TP, 5, now=9.0) is Verdict.AHEAD
+    assert ledger.stalled({TP: 6}, now=9.0, after_s=5.0) == [(TP, 6)]
