@@ -1,0 +1,168 @@
+"""What Matur says to citizens, in Bahasa Indonesia (one function per kind; the names of
+things are in `words.py`)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from contracts.hierarchy import CaseStatus
+from contracts.notifications import NotificationKind, NotificationRequest
+from services.notifier.catalogue.params import param, reference
+from services.notifier.catalogue.phrases import VILLAGE_QUESTION, Text, format_time, place
+from services.notifier.catalogue.words import (
+    CATEGORY_LABEL,
+    HANDLER_LABEL,
+    STATUS_LABEL,
+    TIER_LABEL,
+    label,
+)
+
+
+def _receipt_text(req: NotificationRequest) -> str:
+    lines = [
+        "Terima kasih, laporan Anda sudah kami terima.",
+        f"Nomor laporan: *{reference(req)}*",
+    ]
+    category = param(req, "category")
+    if category:
+        lines.append(f"Jenis: {label(CATEGORY_LABEL, category)}")
+    where = place(req)
+    if where:
+        lines.append(f"Lokasi: {where}")
+    handler = param(req, "handler_tier")
+    next_step = (
+        f"Laporan ini diteruskan kepada {label(HANDLER_LABEL, handler)}."
+        if handler
+        else "Laporan ini segera kami teruskan kepada petugas yang berwenang."
+    )
+    lines += [
+        "",
+        next_step,
+        "Kabar selanjutnya akan kami kirim di sini. Ketik *status* untuk melihat perkembangan.",
+        "Dalam keadaan darurat, hubungi 110.",
+    ]
+    return "\n".join(lines)
+
+
+def _assigned_text(req: NotificationRequest) -> str:
+    tier = label(TIER_LABEL, param(req, "tier"))
+    officer = param(req, "officer_name")
+    who = f"{officer} ({tier})" if officer and tier else officer or tier or "petugas kami"
+    return f"Laporan *{reference(req)}* kini ditangani oleh {who}."
+
+
+def _escalated_text(req: NotificationRequest) -> str:
+    tier = label(TIER_LABEL, param(req, "tier"), "pimpinan")
+    return (
+        f"Laporan *{reference(req)}* kami teruskan kepada {tier} "
+        "agar segera mendapat tanggapan. Mohon maaf atas waktu tunggunya."
+    )
+
+
+def _resolved_text(req: NotificationRequest) -> str:
+    officer = param(req, "officer_name")
+    by = f" oleh {officer}" if officer else ""
+    lines = [f"Laporan *{reference(req)}* telah selesai ditangani{by}."]
+    note = param(req, "note")
+    if note:
+        lines.append(f"Catatan petugas: {note}")
+    lines.append("Terima kasih telah melapor.")
+    return "\n".join(lines)
+
+
+def _rating_question_text(req: NotificationRequest) -> str:
+    return (
+        f"Bagaimana pelayanan kami untuk laporan *{reference(req)}*? "
+        "Mohon beri nilai 1 (sangat kurang) sampai 5 (sangat baik)."
+    )
+
+
+def _rating_thanks_text(req: NotificationRequest) -> str:
+    rating = param(req, "rating")
+    given = f" ({rating}/5)" if rating else ""
+    return (
+        f"Terima kasih atas penilaian Anda{given} untuk laporan *{reference(req)}*. "
+        "Masukan Anda membantu kami melayani lebih baik."
+    )
+
+
+def _status_answer_text(req: NotificationRequest) -> str:
+    cases = req.params.get("cases") or []
+    if not cases:
+        return (
+            "Saat ini tidak ada laporan aktif atas nomor Anda. "
+            "Silakan ceritakan kejadian yang ingin Anda laporkan."
+        )
+    lines = ["Perkembangan laporan Anda:"]
+    for case in cases[:20]:
+        ref = str(case.get("reference") or "-")
+        status = label(STATUS_LABEL, str(case.get("status") or ""), "-")
+        line = f"• *{ref}*: {status}"
+        tier = str(case.get("tier") or "")
+        if tier and case.get("status") not in (CaseStatus.RESOLVED, CaseStatus.CANCELLED):
+            line += f", oleh {label(TIER_LABEL, tier)}"
+        updated = case.get("updated_at")
+        if updated:
+            line += f" (diperbarui {format_time(str(updated))})"
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def _cancelled_text(req: NotificationRequest) -> str:
+    return f"Laporan *{reference(req)}* telah dibatalkan sesuai permintaan Anda. Terima kasih."
+
+
+def _emergency_text(req: NotificationRequest) -> str:
+    return (
+        "Jika ada bahaya atau keadaan darurat, segera telepon *110* (gratis, 24 jam). "
+        f"Laporan *{reference(req)}* juga sudah kami teruskan ke petugas terdekat."
+    )
+
+
+def _message_added_text(req: NotificationRequest) -> str:
+    return (
+        f"Tambahan informasi untuk laporan *{reference(req)}* sudah kami terima "
+        "dan kami teruskan kepada petugas."
+    )
+
+
+def _help_text(req: NotificationRequest) -> str:
+    return "\n".join(
+        [
+            "Selamat datang di layanan pengaduan Polres Bojonegoro.",
+            "• Ceritakan kejadiannya: apa, di mana (desa) dan kapan.",
+            "• Ketik *status* untuk melihat perkembangan laporan Anda.",
+            "Dalam keadaan darurat, segera telepon 110.",
+        ]
+    )
+
+
+def _ask_village_text(req: NotificationRequest) -> str:
+    return (
+        f"Laporan *{reference(req)}* sudah kami catat. {VILLAGE_QUESTION} "
+        "Mohon balas dengan nama desa dan kecamatannya."
+    )
+
+
+def _choose_village_text(req: NotificationRequest) -> str:
+    return (
+        f"Laporan *{reference(req)}* sudah kami catat. {VILLAGE_QUESTION} "
+        "Silakan pilih dari daftar, atau balas dengan nama desanya."
+    )
+
+
+CITIZEN_TEXTS: Mapping[NotificationKind, Text] = {
+    NotificationKind.RECEIPT: _receipt_text,
+    NotificationKind.ASK_VILLAGE: _ask_village_text,
+    NotificationKind.CHOOSE_VILLAGE: _choose_village_text,
+    NotificationKind.ASSIGNED: _assigned_text,
+    NotificationKind.ESCALATED: _escalated_text,
+    NotificationKind.RESOLVED: _resolved_text,
+    NotificationKind.RATING_QUESTION: _rating_question_text,
+    NotificationKind.RATING_THANKS: _rating_thanks_text,
+    NotificationKind.STATUS_ANSWER: _status_answer_text,
+    NotificationKind.CANCELLED: _cancelled_text,
+    NotificationKind.EMERGENCY_ADVICE: _emergency_text,
+    NotificationKind.MESSAGE_ADDED: _message_added_text,
+    NotificationKind.HELP: _help_text,
+}

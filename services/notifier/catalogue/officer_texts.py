@@ -1,0 +1,106 @@
+"""What Matur says to officers, in Bahasa Indonesia (one function per kind; the names of
+things are in `words.py`)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from contracts.notifications import NotificationKind, NotificationRequest
+from services.notifier.catalogue.limits import shorten
+from services.notifier.catalogue.params import can_escalate, param, reference
+from services.notifier.catalogue.phrases import Text, format_time, place
+from services.notifier.catalogue.words import (
+    ACCEPT_BUTTON,
+    ACTION_LABEL,
+    CATEGORY_LABEL,
+    ESCALATE_BUTTON,
+    TIER_LABEL,
+    URGENCY_LABEL,
+    label,
+)
+
+
+def reporter(req: NotificationRequest) -> str:
+    """Who reported, as far as the officer may know (the router leaves him out otherwise)."""
+    name, phone = param(req, "reporter_name"), param(req, "reporter_phone")
+    if not name and not phone:
+        return "dirahasiakan"
+    if name and phone:
+        return f"{name} ({phone})"
+    return name or phone
+
+
+def officer_case_heading(req: NotificationRequest) -> str:
+    if req.kind == NotificationKind.OFFICER_ESCALATED_CASE:
+        from_tier = param(req, "from_tier")
+        source = f" dari {label(TIER_LABEL, from_tier)}" if from_tier else ""
+        return f"Laporan *{reference(req)}* dinaikkan kepada Anda{source}."
+    return f"Laporan baru *{reference(req)}* untuk Anda."
+
+
+def _officer_case_text(req: NotificationRequest, summary_limit: int = 500) -> str:
+    lines = [officer_case_heading(req)]
+    category = param(req, "category")
+    if category:
+        lines.append(f"Jenis: {label(CATEGORY_LABEL, category)}")
+    urgency = param(req, "urgency")
+    if urgency:
+        lines.append(f"Urgensi: {label(URGENCY_LABEL, urgency)}")
+    where = place(req)
+    if where:
+        lines.append(f"Lokasi: {where}")
+    lines.append(f"Pelapor: {reporter(req)}")
+    summary = param(req, "summary")
+    if summary:
+        lines.append(f"Ringkasan: {shorten(summary, summary_limit)}")
+    due = param(req, "due_at")
+    if due:
+        lines.append(f"Mohon ditanggapi sebelum {format_time(due)}.")
+    if can_escalate(req):
+        lines.append(
+            f"Tekan *{ACCEPT_BUTTON}* untuk menangani, "
+            f"atau *{ESCALATE_BUTTON}* untuk meneruskan ke atasan."
+        )
+    else:
+        lines.append(f"Tekan *{ACCEPT_BUTTON}* untuk menangani.")
+    lines.append(f"Jika sudah selesai, balas: selesai {reference(req)} <catatan singkat>")
+    return "\n".join(lines)
+
+
+def _officer_update_text(req: NotificationRequest) -> str:
+    return f"Laporan *{reference(req)}*: {param(req, 'text', 'ada perkembangan baru.')}"
+
+
+def _officer_action_text(req: NotificationRequest) -> str:
+    action = param(req, "action")
+    ref = reference(req)
+    if action == "unknown_command":
+        return (
+            "Maaf, perintah tidak dikenali. Balas *terima <nomor laporan>* untuk menangani, "
+            "atau *selesai <nomor laporan> <catatan>* bila sudah selesai."
+        )
+    if action == "not_found":
+        return f"Laporan *{ref}* tidak ditemukan. Mohon periksa kembali nomor laporannya."
+    if action == "not_allowed":
+        return (
+            f"Maaf, laporan *{ref}* tidak dapat Anda tindak lanjuti: "
+            "laporan ini berada di wilayah atau tingkat petugas lain."
+        )
+    done = ACTION_LABEL.get(action, "dicatat")
+    return f"Laporan *{ref}* sudah {done}. Terima kasih."
+
+
+def _sign_in_text(req: NotificationRequest) -> str:
+    return (
+        f"Kode masuk Matur Anda: *{param(req, 'code', '-')}*\n"
+        "Jangan berikan kode ini kepada siapa pun, termasuk petugas."
+    )
+
+
+OFFICER_TEXTS: Mapping[NotificationKind, Text] = {
+    NotificationKind.OFFICER_NEW_CASE: _officer_case_text,
+    NotificationKind.OFFICER_ESCALATED_CASE: _officer_case_text,
+    NotificationKind.OFFICER_CASE_UPDATE: _officer_update_text,
+    NotificationKind.OFFICER_ACTION_DONE: _officer_action_text,
+    NotificationKind.SIGN_IN_CODE: _sign_in_text,
+}
