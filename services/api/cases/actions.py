@@ -19,7 +19,7 @@ from services.api.access.roles import Principal
 from services.api.access.store import find_officer
 from services.api.cases.commands import new_command, serves_case
 from services.api.cases.routes import CASE_ID
-from services.api.cases.sql import Sql, scope_condition
+from services.api.cases.sql import case_keys_query
 from services.api.context import ApiContext, api_context
 from services.api.errors import NOT_FOUND, ErrorOut, invalid
 
@@ -55,15 +55,9 @@ RESPONSES = {
 
 
 async def _case_keys(ctx: ApiContext, principal: Principal, case_id: str) -> dict[str, str | None]:
-    sql = Sql()
-    sql.where.append(f"c.case_id = {sql.param(case_id)}")
-    sql.where.append(scope_condition(sql, principal))
+    text, params = case_keys_query(principal, case_id)
     async with ctx.pool.acquire() as conn:
-        row = await conn.fetchrow(
-            "SELECT c.reporter_key, c.regency_code, c.district_code, c.village_code "  # noqa: S608
-            f"FROM cases c WHERE {sql.clause()}",
-            *sql.params,
-        )
+        row = await conn.fetchrow(text, *params)
     if row is None:
         raise HTTPException(404, "No such case in your areas")
     return dict(row)

@@ -9,10 +9,12 @@ from pydantic import BaseModel, Field
 
 from services.api.access.dependencies import case_reader
 from services.api.access.roles import Principal
-from services.api.cases.sql import OVERDUE, Sql, scope_condition
+from services.api.access.scope import scope_condition
+from services.api.cases.sql import OVERDUE
 from services.api.context import ApiContext, api_context
 from services.api.database import Conn
 from services.api.errors import invalid
+from services.api.where import Where
 
 router = APIRouter(tags=["statistics"])
 
@@ -97,9 +99,9 @@ async def stats(
         start = start.replace(tzinfo=UTC)
     if start >= end:
         raise invalid("from", "`from` must be before `to`")
-    sql = Sql()
-    sql.where.append(scope_condition(sql, principal))
-    sql.where.append(f"c.opened_at >= {sql.param(start)} AND c.opened_at < {sql.param(end)}")
+    sql = Where()
+    sql.add(scope_condition(sql, principal))
+    sql.add(f"c.opened_at >= {sql.param(start)} AND c.opened_at < {sql.param(end)}")
     where, params = sql.clause(), sql.params
     async with ctx.pool.acquire() as conn:
         head = await conn.fetchrow(

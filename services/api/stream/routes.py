@@ -19,10 +19,11 @@ from fastapi.responses import StreamingResponse
 from contracts.case_events import Case
 from services.api.access.dependencies import case_reader
 from services.api.access.roles import Principal
+from services.api.access.scope import scope_condition
 from services.api.cases.models import CaseSummaryOut, summary_fields
-from services.api.cases.sql import Sql, scope_condition
 from services.api.context import ApiContext, api_context
 from services.api.errors import invalid
+from services.api.where import Where
 
 router = APIRouter(tags=["live"])
 BATCH = 500
@@ -48,9 +49,9 @@ def summary_from_snapshot(
 
 
 def _page_query(principal: Principal, after: int) -> tuple[str, list[Any]]:
-    sql = Sql()
-    sql.where.append(f"t.seq > {sql.param(after)}")
-    sql.where.append(
+    sql = Where()
+    sql.add(f"t.seq > {sql.param(after)}")
+    sql.add(
         scope_condition(sql, principal, alias="t", about_officer="t.snapshot->>'about_officer_id'")
     )
     return (
