@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, NotRequired, TypedDict
 
 from pydantic import Field
 
@@ -42,9 +42,35 @@ class NotificationKind(StrEnum):
     HELP = "help"
     OFFICER_NEW_CASE = "officer_new_case"  # with reply buttons
     OFFICER_ESCALATED_CASE = "officer_escalated_case"
-    OFFICER_CASE_UPDATE = "officer_case_update"
+    OFFICER_CASE_UPDATE = "officer_case_update"  # param `update`: an `OfficerUpdate`
     OFFICER_ACTION_DONE = "officer_action_done"
     SIGN_IN_CODE = "sign_in_code"
+
+
+class OfficerUpdate(StrEnum):
+    """What an `officer_case_update` tells the officer: its `update` parameter.
+
+    - `citizen_message`: the reporter added to the case; with `text` (his words), or
+      `latitude` and `longitude`, or `attachment` (the media kind), or `message_type`;
+    - `closed`: the case was closed; with `status` (a `CaseStatus` value);
+    - `reminder`: nobody has acted at the top tier; with `reminder` (1, 2, ...).
+
+    The notifier's catalogue writes the sentence. A request without `update` (from an
+    older producer) shows its `text` parameter as given.
+    """
+
+    CITIZEN_MESSAGE = "citizen_message"
+    CLOSED = "closed"
+    REMINDER = "reminder"
+
+
+class VillageOption(TypedDict):
+    """One entry of `choose_village`'s `options` parameter."""
+
+    id: str  # `village:<code>`
+    title: str  # the village's name
+    district: NotRequired[str]  # the district's name (the catalogue writes `Kec. <name>`)
+    description: NotRequired[str]  # older producers: the row's description as written
 
 
 class NotificationRequest(Message):
@@ -60,7 +86,10 @@ class NotificationRequest(Message):
     case_id: str | None = None
     reference: str | None = None
     params: dict[str, Any] = Field(
-        default_factory=dict, description="Catalogue parameters (strings, lists of options)"
+        default_factory=dict,
+        description="Catalogue parameters: data only (strings, numbers, lists of options), "
+        "never a sentence; the notifier's catalogue writes the words (see `OfficerUpdate`, "
+        "`VillageOption`)",
     )
     reply_to_wamid: str | None = None
 

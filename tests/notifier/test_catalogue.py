@@ -1,4 +1,5 @@
-"""Every catalogue entry renders a Cloud API body within WhatsApp's documented limits."""
+"""Every catalogue entry renders a Cloud API body within WhatsApp's documented limits:
+free-form bodies, templates and the request envelope (the words: test_catalogue_texts.py)."""
 
 from __future__ import annotations
 
@@ -7,98 +8,8 @@ from typing import Any
 import pytest
 
 from contracts.notifications import NotificationKind, NotificationRequest, Recipient, RecipientKind
-from services.notifier.catalogue import TemplateNames, mark_as_read, render
-
-CASE_ID = "case-7f3a"
-LONG = "Sebuah kejadian yang sangat panjang untuk diceritakan " * 40
-
-PARAMS: dict[NotificationKind, dict[str, Any]] = {
-    NotificationKind.RECEIPT: {
-        "reference": "BJN-7K3Q9",
-        "category": "theft",
-        "village": "Kadipaten",
-        "district": "Bojonegoro",
-        "handler_tier": "bhabin",
-    },
-    NotificationKind.ASK_VILLAGE: {"reference": "BJN-7K3Q9"},
-    NotificationKind.CHOOSE_VILLAGE: {
-        "reference": "BJN-7K3Q9",
-        "options": [
-            {
-                "id": f"village:35.22.07.20{i:02d}",
-                "title": f"Desa Dengan Nama Yang Sangat Panjang Sekali {i}",
-                "description": "Kecamatan Bojonegoro " * 6,
-            }
-            for i in range(14)
-        ],
-    },
-    NotificationKind.ASSIGNED: {
-        "reference": "BJN-7K3Q9", "tier": "bhabin", "officer_name": "Aiptu Sugeng",
-    },
-    NotificationKind.ESCALATED: {"reference": "BJN-7K3Q9", "tier": "kapolsek"},
-    NotificationKind.RESOLVED: {
-        "reference": "BJN-7K3Q9", "note": "Pelaku sudah diamankan.", "officer_name": "Aiptu Sugeng",
-    },
-    NotificationKind.RATING_QUESTION: {"reference": "BJN-7K3Q9", "case_id": CASE_ID},
-    NotificationKind.RATING_THANKS: {"reference": "BJN-7K3Q9", "rating": "5"},
-    NotificationKind.STATUS_ANSWER: {
-        "cases": [
-            {"reference": "BJN-7K3Q9", "status": "open", "tier": "bhabin",
-             "updated_at": "2026-11-30T01:00:00+00:00"},
-            {"reference": "BJN-AAAA1", "status": "resolved", "tier": "kapolsek",
-             "updated_at": "2026-11-29T10:00:00Z"},
-        ]
-    },
-    NotificationKind.CANCELLED: {"reference": "BJN-7K3Q9"},
-    NotificationKind.EMERGENCY_ADVICE: {"reference": "BJN-7K3Q9"},
-    NotificationKind.MESSAGE_ADDED: {"reference": "BJN-7K3Q9"},
-    NotificationKind.HELP: {},
-    NotificationKind.OFFICER_NEW_CASE: {
-        "reference": "BJN-7K3Q9", "case_id": CASE_ID, "category": "theft", "urgency": "high",
-        "village": "Kadipaten", "district": "Bojonegoro", "summary": LONG,
-        "due_at": "2026-11-30T02:00:00+00:00", "reporter_name": "Budi",
-        "reporter_phone": "6281234567890",
-    },
-    NotificationKind.OFFICER_ESCALATED_CASE: {
-        "reference": "BJN-7K3Q9", "case_id": CASE_ID, "category": "brawl", "urgency": "normal",
-        "village": "Kadipaten", "district": "Bojonegoro", "summary": "Tawuran di lapangan.",
-        "due_at": "2026-11-30T02:00:00+00:00", "from_tier": "bhabin",
-    },
-    NotificationKind.OFFICER_CASE_UPDATE: {
-        "reference": "BJN-7K3Q9", "case_id": CASE_ID, "text": "Pelapor mengirim foto baru.",
-    },
-    NotificationKind.OFFICER_ACTION_DONE: {"reference": "BJN-7K3Q9", "action": "acknowledge"},
-    NotificationKind.SIGN_IN_CODE: {"code": "482913"},
-}
-
-OFFICER_KINDS = {
-    NotificationKind.OFFICER_NEW_CASE,
-    NotificationKind.OFFICER_ESCALATED_CASE,
-    NotificationKind.OFFICER_CASE_UPDATE,
-    NotificationKind.OFFICER_ACTION_DONE,
-    NotificationKind.SIGN_IN_CODE,
-}
-
-
-def request(kind: NotificationKind, **overrides: Any) -> NotificationRequest:
-    officer = kind in OFFICER_KINDS
-    recipient = Recipient(
-        kind=RecipientKind.OFFICER if officer else RecipientKind.CITIZEN,
-        key="off-1" if officer else "c_abc",
-        wa_id="081234567890",
-        officer_id="off-1" if officer else None,
-    )
-    fields: dict[str, Any] = {
-        "message_id": f"{CASE_ID}:3:{kind.value}:{recipient.key}",
-        "kind": kind,
-        "recipient": recipient,
-        "line_phone_number_id": "103522000000000",
-        "case_id": CASE_ID,
-        "reference": "BJN-7K3Q9",
-        "params": PARAMS[kind],
-    }
-    fields.update(overrides)
-    return NotificationRequest(**fields)
+from services.notifier.catalogue import TEXTS, TemplateNames, mark_as_read, render
+from tests.notifier.catalogue_requests import CASE_ID, request
 
 
 def check_common(body: dict[str, Any], req: NotificationRequest) -> None:
@@ -174,14 +85,6 @@ def test_template_body_is_an_approved_template_with_one_line_parameters(
         assert len(text) <= 1024
 
 
-def test_receipt_tells_the_reference_and_what_happens_next() -> None:
-    text = render(request(NotificationKind.RECEIPT), use_template=False)["text"]["body"]
-    assert "BJN-7K3Q9" in text
-    assert "Pencurian" in text and "Desa Kadipaten, Kec. Bojonegoro" in text
-    assert "Bhabinkamtibmas" in text
-    assert "status" in text and "110" in text
-
-
 def test_village_choice_is_a_list_of_at_most_ten_villages_with_their_district() -> None:
     interactive = render(request(NotificationKind.CHOOSE_VILLAGE), use_template=False)[
         "interactive"
@@ -204,7 +107,7 @@ def test_village_ids_get_the_agreed_prefix() -> None:
                    "description": "Kec. Bojonegoro"}
 
 
-def test_village_descriptions_as_the_router_writes_them_are_kept() -> None:
+def test_village_descriptions_as_older_producers_wrote_them_are_kept() -> None:
     req = request(
         NotificationKind.CHOOSE_VILLAGE,
         params={"reference": "X", "options": [
@@ -214,6 +117,22 @@ def test_village_descriptions_as_the_router_writes_them_are_kept() -> None:
     )
     rows = render(req, use_template=False)["interactive"]["action"]["sections"][0]["rows"]
     assert [r["description"] for r in rows] == ["Kec. Bojonegoro", "35.22.07.2001"]
+
+
+def test_village_rows_show_the_district_the_router_sends() -> None:
+    req = request(
+        NotificationKind.CHOOSE_VILLAGE,
+        params={"reference": "X", "options": [
+            {"id": "village:35.22.15.1011", "title": "Sukorejo", "district": "Bojonegoro"},
+            {"id": "village:35.22.07.2001", "title": "Sukorejo", "district": "Malo"},
+        ]},
+    )
+    rows = render(req, use_template=False)["interactive"]["action"]["sections"][0]["rows"]
+    assert [r["description"] for r in rows] == ["Kec. Bojonegoro", "Kec. Malo"]
+
+
+def test_every_kind_has_a_text() -> None:
+    assert set(TEXTS) == set(NotificationKind)
 
 
 def test_rating_question_offers_five_rows_with_rate_ids() -> None:
@@ -236,13 +155,6 @@ def test_officer_case_has_accept_and_escalate_buttons_and_the_summary() -> None:
     assert "30/11/2026 09.00 WIB" in text
 
 
-def test_officer_is_told_how_to_resolve_by_text() -> None:
-    text = render(request(NotificationKind.OFFICER_NEW_CASE), use_template=False)[
-        "interactive"
-    ]["body"]["text"]
-    assert "selesai BJN-7K3Q9" in text
-
-
 def test_a_case_escalated_to_the_kapolres_has_no_escalate_button() -> None:
     req = request(NotificationKind.OFFICER_ESCALATED_CASE)
     req = req.model_copy(update={"params": {**req.params, "from_tier": "kapolsek"}})
@@ -258,28 +170,6 @@ def test_officer_template_carries_quick_reply_payloads() -> None:
         ("quick_reply", "0", [{"type": "payload", "payload": f"ack:{CASE_ID}"}]),
         ("quick_reply", "1", [{"type": "payload", "payload": f"esc:{CASE_ID}"}]),
     ]
-
-
-def test_reporter_is_masked_when_the_router_leaves_him_out() -> None:
-    text = render(request(NotificationKind.OFFICER_ESCALATED_CASE), use_template=False)[
-        "interactive"
-    ]["body"]["text"]
-    assert "Pelapor: dirahasiakan" in text
-    assert "dinaikkan kepada Anda dari Bhabinkamtibmas" in text
-    template = render(request(NotificationKind.OFFICER_ESCALATED_CASE), use_template=True)
-    params = {p["parameter_name"]: p["text"] for p in template["template"]["components"][0][
-        "parameters"]}
-    assert params["pelapor"] == "dirahasiakan"
-
-
-def test_resolution_carries_the_officers_note() -> None:
-    text = render(request(NotificationKind.RESOLVED), use_template=False)["text"]["body"]
-    assert "Pelaku sudah diamankan." in text and "Aiptu Sugeng" in text
-    template = render(request(NotificationKind.RESOLVED), use_template=True)["template"]
-    assert template["name"] == "matur_update"
-    params = {p["parameter_name"]: p["text"] for p in template["components"][0]["parameters"]}
-    assert params["nomor"] == "BJN-7K3Q9"
-    assert "Pelaku sudah diamankan." in params["pesan"]
 
 
 def test_sign_in_code_template_is_an_authentication_template_with_copy_code() -> None:
@@ -302,30 +192,6 @@ def test_reply_context_only_on_free_form() -> None:
     req = request(NotificationKind.HELP, reply_to_wamid="wamid.ABC")
     assert render(req, use_template=False)["context"] == {"message_id": "wamid.ABC"}
     assert "context" not in render(req, use_template=True)
-
-
-@pytest.mark.parametrize(
-    ("action", "expected"),
-    [
-        ("acknowledge", "sudah Anda terima"),
-        ("resolve", "sudah Anda nyatakan selesai"),
-        ("escalate", "dinaikkan ke atasan"),
-        ("unknown_command", "perintah tidak dikenali"),
-        ("not_found", "tidak ditemukan"),
-        ("not_allowed", "tidak dapat Anda tindak lanjuti"),
-        ("deadline_reached", "dicatat"),
-    ],
-)
-def test_officer_action_answers(action: str, expected: str) -> None:
-    req = request(NotificationKind.OFFICER_ACTION_DONE)
-    req = req.model_copy(update={"params": {"reference": "BJN-7K3Q9", "action": action}})
-    text = render(req, use_template=False)["text"]["body"]
-    assert expected in text and action not in text
-
-
-def test_empty_status_answer_is_polite() -> None:
-    req = request(NotificationKind.STATUS_ANSWER, params={"cases": []})
-    assert "tidak ada laporan aktif" in render(req, use_template=False)["text"]["body"]
 
 
 def test_mark_as_read_body() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from contracts.case_events import CaseEventKind, TierAction
 from contracts.hierarchy import CaseStatus, Category, Tier, Urgency
-from contracts.notifications import NotificationKind, RecipientKind
+from contracts.notifications import NotificationKind, OfficerUpdate, RecipientKind
 from services.router.cases.citizen import handle_inbound
 from services.router.cases.outputs import Outputs
 from services.router.cases.state import ReporterState
@@ -86,7 +86,9 @@ def test_ambiguous_village_asks_with_a_list_and_the_choice_assigns_the_case():
     options = question.params["options"]
     assert len(options) == 3
     assert all(o["id"].startswith("village:35.22.") for o in options)
-    assert all(o["title"] == "Sukorejo" and o["description"].startswith("Kec. ") for o in options)
+    # The district tells equal names apart (as data: the catalogue writes "Kec. <name>").
+    assert all(o["title"] == "Sukorejo" and o["district"] for o in options)
+    assert len({o["district"] for o in options}) == 3
 
     chosen = options[1]["id"].removeprefix("village:")
     state, out = handle_inbound(state, inbound(choice_id=f"village:{chosen}"), ctx_at(1))
@@ -147,6 +149,12 @@ def test_follow_up_messages_join_the_open_case_with_photo_and_location():
     update = next(n for n in out.notifications if n.kind == NotificationKind.OFFICER_CASE_UPDATE)
     assert update.recipient.kind == RecipientKind.OFFICER
     assert NotificationKind.MESSAGE_ADDED in kinds(out)
+    # What was added goes as data: the notifier's catalogue writes the officer's sentence.
+    assert update.params["update"] == OfficerUpdate.CITIZEN_MESSAGE
+    assert update.params["text"] == "ini fotonya"
+    pin = next(n for n in out2.notifications if n.kind == NotificationKind.OFFICER_CASE_UPDATE)
+    assert (pin.params["latitude"], pin.params["longitude"]) == (-7.15, 111.88)
+    assert "text" not in pin.params
 
 
 def test_status_lists_the_reporters_cases_and_changes_nothing():
@@ -176,6 +184,9 @@ def test_cancel_closes_the_open_case_and_tells_its_tier():
     assert [e.kind for e in out.events] == [CaseEventKind.CANCELLED]
     assert notices(out) == {Tier.BHABIN: TierAction.CLOSED}
     assert NotificationKind.CANCELLED in kinds(out)
+    closed = next(n for n in out.notifications if n.kind == NotificationKind.OFFICER_CASE_UPDATE)
+    assert closed.params["update"] == OfficerUpdate.CLOSED
+    assert closed.params["status"] == "cancelled"
 
 
 def test_emergency_notifies_every_tier_at_once_and_advises_calling_110():

@@ -7,7 +7,7 @@ import random
 from contracts.case_commands import CommandKind
 from contracts.case_events import CaseEventKind, TierAction
 from contracts.hierarchy import CaseStatus, Tier
-from contracts.notifications import NotificationKind
+from contracts.notifications import NotificationKind, OfficerUpdate
 from services.router.cases.citizen import handle_inbound
 from services.router.cases.commands import handle_command
 from services.router.cases.outputs import Outputs
@@ -71,6 +71,8 @@ def test_nobody_acts_case_climbs_to_kapolsek_then_kapolres_then_reminds():
     record = state.cases[case_id]
     assert record.case.tier == Tier.KAPOLRES and record.reminders == 1
     assert [n.kind for n in out.notifications] == [NotificationKind.OFFICER_CASE_UPDATE]
+    assert out.notifications[0].params["update"] == OfficerUpdate.REMINDER
+    assert out.notifications[0].params["reminder"] == 1
     state, out = handle_command(state, deadline_of(record), ctx_at(165))
     assert state.cases[case_id].case.due_at is None
 

@@ -90,7 +90,11 @@ def buttons_message(body: str, buttons: list[tuple[str, str]], footer: str | Non
 
 
 def _row_description(option: dict[str, Any]) -> str | None:
-    """An option's `description` as given (a bare district name gets `Kec.`)."""
+    """The option's district (`Kec. <name>`), or its `description` as an older producer
+    wrote it (a bare district name gets `Kec.` too)."""
+    district = option.get("district")
+    if district:
+        return district_line(str(district))
     description = option.get("description")
     if not description:
         return None

@@ -5,19 +5,23 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from contracts.notifications import NotificationKind, NotificationRequest
+from contracts.notifications import NotificationKind, NotificationRequest, OfficerUpdate
 from services.notifier.catalogue.limits import shorten
 from services.notifier.catalogue.params import can_escalate, param, reference
 from services.notifier.catalogue.phrases import Text, format_time, place
 from services.notifier.catalogue.words import (
     ACCEPT_BUTTON,
     ACTION_LABEL,
+    ATTACHMENT_LABEL,
     CATEGORY_LABEL,
     ESCALATE_BUTTON,
+    STATUS_LABEL,
     TIER_LABEL,
     URGENCY_LABEL,
     label,
 )
+
+NEWS = "ada perkembangan baru."
 
 
 def reporter(req: NotificationRequest) -> str:
@@ -67,8 +71,33 @@ def _officer_case_text(req: NotificationRequest, summary_limit: int = 500) -> st
     return "\n".join(lines)
 
 
+def _citizen_message(req: NotificationRequest) -> str:
+    """What the reporter added: his words, a location pin, an attachment."""
+    text = param(req, "text")
+    if text:
+        return text
+    latitude, longitude = param(req, "latitude"), param(req, "longitude")
+    if latitude and longitude:
+        return f"Lokasi: {latitude}, {longitude}"
+    attachment = param(req, "attachment")
+    if attachment:
+        return f"Lampiran: {label(ATTACHMENT_LABEL, attachment)}"
+    message_type = param(req, "message_type")
+    return f"Pesan ({message_type})" if message_type else NEWS
+
+
 def _officer_update_text(req: NotificationRequest) -> str:
-    return f"Laporan *{reference(req)}*: {param(req, 'text', 'ada perkembangan baru.')}"
+    """`officer_case_update`, by its `update` parameter (`OfficerUpdate`)."""
+    ref = reference(req)
+    update = param(req, "update")
+    if update == OfficerUpdate.CLOSED:
+        status = label(STATUS_LABEL, param(req, "status"))
+        return f"Laporan *{ref}* ditutup ({status})." if status else f"Laporan *{ref}* ditutup."
+    if update == OfficerUpdate.REMINDER:
+        return f"Pengingat ke-{param(req, 'reminder', '1')}: laporan *{ref}* belum ditangani."
+    if update == OfficerUpdate.CITIZEN_MESSAGE:
+        return f"Laporan *{ref}*: {_citizen_message(req)}"
+    return f"Laporan *{ref}*: {param(req, 'text', NEWS)}"  # an older producer's own text
 
 
 def _officer_action_text(req: NotificationRequest) -> str:

@@ -16,7 +16,14 @@ from contracts.case_events import (
 )
 from contracts.case_references import CaseReferenceMessage, ReferenceMessageKind
 from contracts.hierarchy import CaseStatus, Category, Tier, Urgency
-from contracts.notifications import NotificationKind, NotificationRequest, Recipient, RecipientKind
+from contracts.notifications import (
+    NotificationKind,
+    NotificationRequest,
+    OfficerUpdate,
+    Recipient,
+    RecipientKind,
+    VillageOption,
+)
 from contracts.whatsapp_events import InboundMessage
 from services.router.cases.context import RouterContext
 from services.router.cases.lifecycle import (
@@ -225,13 +232,14 @@ def _village_fields(village: Village | None, ctx: RouterContext) -> dict[str, An
     }
 
 
-def _option(village: Village, ctx: RouterContext) -> dict[str, str]:
+def _option(village: Village, ctx: RouterContext) -> VillageOption:
+    option = VillageOption(id=f"{VILLAGE_REPLY}{village.code}", title=village.name[:24])
     district = ctx.directory.district(village.district_code)
-    return {
-        "id": f"{VILLAGE_REPLY}{village.code}",
-        "title": village.name[:24],
-        "description": f"Kec. {district.name}"[:72] if district else village.code,
-    }
+    if district is not None:
+        option["district"] = district.name
+    else:
+        option["description"] = village.code
+    return option
 
 
 def _ask_village(
@@ -401,20 +409,21 @@ def _add_message(
                 officer,
                 ctx.now,
                 params={"reference": case.reference, "case_id": case.case_id,
-                        "text": _describe(msg)},
+                        "update": OfficerUpdate.CITIZEN_MESSAGE.value, **_added(msg)},
             )
         )
     return state.with_case(record), out
 
 
-def _describe(msg: InboundMessage) -> str:
+def _added(msg: InboundMessage) -> dict[str, Any]:
+    """What the reporter added, as data (the catalogue writes the officer's sentence)."""
     if msg.text:
-        return msg.text[:SUMMARY_CHARS]
+        return {"text": msg.text[:SUMMARY_CHARS]}
     if msg.location:
-        return f"Lokasi: {msg.location.latitude}, {msg.location.longitude}"
+        return {"latitude": msg.location.latitude, "longitude": msg.location.longitude}
     if msg.media:
-        return f"Lampiran: {msg.media.kind}"
-    return f"Pesan ({msg.type})"
+        return {"attachment": msg.media.kind}
+    return {"message_type": msg.type}
 
 
 def _entry(msg: InboundMessage) -> TimelineEntry:
@@ -507,7 +516,7 @@ def closed_notices(case: Case, previous: Case, ctx: RouterContext) -> Outputs:
                 officer,
                 ctx.now,
                 params={"reference": case.reference, "case_id": case.case_id,
-                        "text": f"Laporan {case.reference} ditutup ({case.status.value})."},
+                        "update": OfficerUpdate.CLOSED.value, "status": case.status.value},
             )
         )
     return out

@@ -20,6 +20,7 @@ from contracts.hierarchy import TIER_ORDER, CaseStatus, Tier
 from contracts.notifications import (
     NotificationKind,
     NotificationRequest,
+    OfficerUpdate,
     Recipient,
     RecipientKind,
 )
@@ -404,7 +405,8 @@ def _remind_top(record: CaseRecord, ctx: RouterContext, reason: str) -> tuple[Ca
                 params={
                     "reference": case.reference,
                     "case_id": case.case_id,
-                    "text": f"Pengingat ke-{reminders}: laporan {case.reference} belum ditangani.",
+                    "update": OfficerUpdate.REMINDER.value,
+                    "reminder": reminders,
                 },
             )
         )
