@@ -6,9 +6,9 @@ JSON under results/ (git-ignored).
     .venv/bin/python -m bench router e2e         # a subset
     BENCH_FULL=1 .venv/bin/python -m bench       # the API with 1,000,000 cases (else 200,000)
 
-Each benchmark makes and removes its own topic prefix and database (the API benchmark keeps
-its `matur_bench_api` database for `--reuse`). Exits non-zero only when a benchmark crashed,
-never for a missed target.
+Each benchmark makes and removes its own topic prefix and database (`bench.scratch`; the API
+benchmark keeps its `matur_bench_api` database for `--reuse`). Exits non-zero only when a
+benchmark crashed, never for a missed target.
 """
 
 from __future__ import annotations
@@ -16,17 +16,14 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
-import re
 import sys
 import time
 import traceback
-from collections.abc import AsyncIterator, Callable, Coroutine
-from contextlib import asynccontextmanager
+from collections.abc import Callable, Coroutine
 from datetime import UTC, datetime
 from typing import Any
 
 from bench.report import Row, render, write_json
-from bench.scratch import bootstrap_servers, delete_topics, topic_names
 from bench.targets import verdict
 
 NAMES = ("ingest", "router", "notifier", "api", "e2e")
@@ -43,11 +40,10 @@ def _load() -> str:
 
 def benchmarks(opts: argparse.Namespace) -> dict[str, Callable[[], Coroutine[Any, Any, list[Row]]]]:
     async def ingest() -> list[Row]:
-        from services.ingest import bench as ingest_bench
+        from bench import ingest_bench
 
         rates = [int(r) for r in opts.ingest_rates.split(",")]
-        return await ingest_bench.run(rates, opts.ingest_seconds, 1000,
-                                      ingest_bench_port(), ingest_bench_port())
+        return await ingest_bench.run(rates, opts.ingest_seconds, 1000)
 
     async def router() -> list[Row]:
         from bench import router_bench
@@ -56,16 +52,14 @@ def benchmarks(opts: argparse.Namespace) -> dict[str, Callable[[], Coroutine[Any
                                       opts.router_open_cases)
 
     async def notifier() -> list[Row]:
-        from services.notifier import bench as notifier_bench
+        from bench import notifier_bench
 
-        async with removing_new_topics():
-            return await notifier_bench.run(opts.notifier_count, 64)
+        return await notifier_bench.run(opts.notifier_count, 64)
 
     async def api() -> list[Row]:
         from bench import api_bench
 
-        async with removing_new_topics():
-            return await api_bench.run(opts.api_cases, 2000, 4000, 8, False)
+        return await api_bench.run(opts.api_cases, 2000, 4000, 8, False)
 
     async def e2e() -> list[Row]:
         from bench import e2e_latency
@@ -77,28 +71,6 @@ def benchmarks(opts: argparse.Namespace) -> dict[str, Callable[[], Coroutine[Any
                                      lower)
 
     return {"ingest": ingest, "router": router, "notifier": notifier, "api": api, "e2e": e2e}
-
-
-# The notifier and API benchmarks name their topic prefix `bench<hex>.` and leave the
-# topics behind; the ones that appeared during the benchmark are removed after it.
-_THEIR_PREFIX = re.compile(r"^bench[0-9a-f]{6,8}\.")
-
-
-@asynccontextmanager
-async def removing_new_topics() -> AsyncIterator[None]:
-    bootstrap = bootstrap_servers()
-    before = await topic_names(bootstrap)
-    try:
-        yield
-    finally:
-        new = {t for t in await topic_names(bootstrap) - before if _THEIR_PREFIX.match(t)}
-        await delete_topics(bootstrap, new)
-
-
-def ingest_bench_port() -> int:
-    from devstack.stack_runner import free_port
-
-    return free_port()
 
 
 def table(rows: list[Row]) -> str:

@@ -34,24 +34,21 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
 import random
-import subprocess
 import sys
 import time
 from dataclasses import dataclass
 
-import httpx
-
 from bench.citizen_reports import phone, signed_headers, webhook_body
 from bench.cpu_use import per_thousand, snapshot
 from bench.open_loop import Stream, post_stream
-from bench.processes import start_module, stop
 from bench.report import Row, percentile, render, write_json
 from bench.sandbox_receipts import wait_receipts
 from bench.scratch import LOGS, scratch
 from bench.stage_times import breakdown
-from devstack.stack_runner import Stack, free_port
+from devstack.launcher import HttpProcess, python_module
+from devstack.ports import free_port
+from devstack.stack_runner import Stack
 
 APP_SECRET = "bench-e2e-app-secret"  # noqa: S105 (a throwaway secret of the benchmark run)
 ACCESS_TOKEN = "bench-e2e-access-token"  # noqa: S105
@@ -115,21 +112,6 @@ def stack_env(env: dict[str, str], prefix: str, run_id: str, statuses: bool) -> 
     }
 
 
-async def wait_http(url: str, proc: subprocess.Popen[bytes], timeout_s: float = 60) -> None:
-    deadline = time.monotonic() + timeout_s
-    async with httpx.AsyncClient(timeout=2) as http:
-        while time.monotonic() < deadline:
-            if proc.poll() is not None:
-                raise RuntimeError(f"{url} exited with {proc.returncode}")
-            try:
-                if (await http.get(url)).status_code == 200:
-                    return
-            except httpx.TransportError:
-                pass
-            await asyncio.sleep(0.2)
-    raise TimeoutError(url)
-
-
 async def run(rate: float, seconds: float, warmup_s: float, statuses: bool,
               lower_rates: tuple[float, ...] = (), extra_env: dict[str, str] | None = None
               ) -> list[Row]:
@@ -144,12 +126,13 @@ async def run(rate: float, seconds: float, warmup_s: float, statuses: bool,
         stack = Stack(env, log_dir)
         print(f"e2e: starting the stack (logs in {log_dir}) ...", file=sys.stderr, flush=True)
         await stack.up()
-        relay_port = free_port()
-        relay = start_module("bench.relay", [str(relay_port), stack.url("sandbox"),
-                                             ACCESS_TOKEN], os.environ, log_dir / "relay.log")
+        port = free_port()
+        relay = HttpProcess("relay", python_module("bench.relay", str(port), stack.url("sandbox"),
+                                                    ACCESS_TOKEN), log_dir / "relay.log", port)
+        relay.start()
         try:
-            await wait_http(f"http://127.0.0.1:{relay_port}/readyz", relay)
-            relay_url = f"http://127.0.0.1:{relay_port}/webhook"
+            await relay.wait_ready(60)
+            relay_url = f"{relay.url}/webhook"
             ingest_url = f"{stack.url('ingest')}/webhook"
             sandbox = stack.url("sandbox")
             warm_count = int(100 * warmup_s)
@@ -181,7 +164,7 @@ async def run(rate: float, seconds: float, warmup_s: float, statuses: bool,
                 raise RuntimeError("stack processes died:\n"
                                    + stack.tails(60, [p.name for p in dead]))
         finally:
-            stop(relay)
+            relay.stop()
             stack.stop()
     return rows
 

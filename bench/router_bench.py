@@ -35,9 +35,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -50,17 +48,11 @@ from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.structs import RecordMetadata
 
 from bench.citizen_reports import inbound_event
-from bench.processes import start_module, stop
 from bench.report import Row, percentile, render, write_json
 from bench.scratch import LOGS, REPO, Scratch, scratch
 from contracts.topics import CASES_EVENTS, NOTIFICATIONS_REQUESTS, WHATSAPP_INBOUND
 from contracts.whatsapp_events import InboundMessage
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+from devstack.launcher import HttpProcess
 
 
 async def preload(space: Scratch, count: int) -> None:
@@ -146,15 +138,21 @@ def is_receipt(value: bytes) -> bool:
     return b'"kind":"receipt"' in value
 
 
+def store_dir(space: Scratch) -> Path:
+    return LOGS / f"router-store-{space.run_id}"
+
+
+def router_env(space: Scratch) -> dict[str, str]:
+    return {**space.env(), "ROUTER_STORE_DIR": str(store_dir(space)),
+            "MATUR_LOG_LEVEL": "WARNING", "MATUR_LOG_FORMAT": "json"}
+
+
 async def router_run(space: Scratch, count: int, timeout_s: float) -> tuple[float, float]:
     """(receipts/s, seconds from start to the first receipt) of the real router worker."""
-    port = free_port()
     log = LOGS / f"router-bench-{space.run_id}.log"
-    env = {**os.environ, **space.env(), "ROUTER_PORT": str(port),
-           "ROUTER_STORE_DIR": str(REPO / ".local" / "bench" / f"router-store-{space.run_id}"),
-           "MATUR_LOG_LEVEL": "WARNING", "MATUR_LOG_FORMAT": "json"}
+    router = HttpProcess.service("services.router", "ROUTER_PORT", log)
     started = time.time()
-    proc = start_module("services.router", [], env, log)
+    router.start(router_env(space))
     try:
         stamps = await collect_timestamps(
             space, NOTIFICATIONS_REQUESTS.full_name(space.prefix), is_receipt, count,
@@ -163,7 +161,7 @@ async def router_run(space: Scratch, count: int, timeout_s: float) -> tuple[floa
     except TimeoutError as err:
         raise RuntimeError(f"{err}; router log: {log}") from None
     finally:
-        stop(proc)
+        router.stop()
     return rate(stamps), stamps[0] / 1000 - started
 
 
@@ -177,8 +175,7 @@ async def rate_rows(count: int) -> list[Row]:
         figure, startup = await router_run(space, count, timeout_s=120 + count / 20)
         print(f"router: {figure:.0f} receipts/s (first receipt {startup:.1f} s after start)",
               file=sys.stderr, flush=True)
-        shutil.rmtree(REPO / ".local" / "bench" / f"router-store-{space.run_id}",
-                      ignore_errors=True)
+        shutil.rmtree(store_dir(space), ignore_errors=True)
     return [Row(f"router citizen reports/s ({count} pre-loaded)", figure,
                 "raw aiokafka consume->produce", raw, "/s",
                 ">= 5000/s, ratio >= 0.5", higher_is_better=True)]
@@ -189,18 +186,15 @@ LATENESS_SLA_S = 10.0
 
 async def lateness(count: int) -> Row:
     async with scratch("router-sla", database=False) as space:
-        env = {**os.environ, **space.env(), "ROUTER_PORT": str(free_port()),
-               "ROUTER_STORE_DIR": str(REPO / ".local" / "bench" / f"router-store-{space.run_id}"),
-               "MATUR_SLA_SECONDS": str(LATENESS_SLA_S),
-               "MATUR_LOG_LEVEL": "WARNING", "MATUR_LOG_FORMAT": "json"}
-        proc = start_module("services.router", [], env, LOGS / f"router-sla-{space.run_id}.log")
+        router = HttpProcess.service("services.router", "ROUTER_PORT",
+                                     LOGS / f"router-sla-{space.run_id}.log")
+        router.start({**router_env(space), "MATUR_SLA_SECONDS": str(LATENESS_SLA_S)})
         try:
             await preload(space, count)
             escalated = await collect_escalations(space, count, timeout_s=300)
         finally:
-            stop(proc)
-            shutil.rmtree(REPO / ".local" / "bench" / f"router-store-{space.run_id}",
-                          ignore_errors=True)
+            router.stop()
+            shutil.rmtree(store_dir(space), ignore_errors=True)
     late = [max(0.0, stamp / 1000 - (opened + LATENESS_SLA_S)) for stamp, opened in escalated]
     if len(late) < count:
         print(f"router: only {len(late)} of {count} cases escalated", file=sys.stderr)

@@ -76,22 +76,3 @@ async def delete_prefixed_topics(bootstrap: str, prefix: str) -> None:
     finally:
         await admin.close()
 
-
-async def topic_names(bootstrap: str) -> set[str]:
-    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap, client_id="matur-bench")
-    await admin.start()
-    try:
-        return set(await admin.list_topics())
-    finally:
-        await admin.close()
-
-
-async def delete_topics(bootstrap: str, names: set[str]) -> None:
-    if not names:
-        return
-    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap, client_id="matur-bench")
-    await admin.start()
-    try:
-        await admin.delete_topics(sorted(names))
-    finally:
-        await admin.close()

@@ -1,4 +1,4 @@
-"""Waiting for a TCP port."""
+"""TCP ports: waiting for one to open, finding a free one."""
 
 from __future__ import annotations
 
@@ -20,3 +20,10 @@ def wait_port(host: str, port: int, timeout_s: float, what: str) -> None:
         if time.monotonic() > deadline:
             raise TimeoutError(f"{what} did not open {host}:{port} within {timeout_s:.0f}s")
         time.sleep(0.2)
+
+
+def free_port() -> int:
+    """A TCP port nobody listens on now (the OS picks it)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])

@@ -1,13 +1,14 @@
-"""Start a background process with a pid file and a log, and stop it again."""
+"""What `make run` starts in the background: a process with a pid file and a log, found and
+stopped again by a later `matur-stack down` (processes one command owns from start to end
+are `devstack.launcher.ChildProcess`es instead)."""
 
 from __future__ import annotations
 
 import os
-import signal
 import subprocess
-import time
 from pathlib import Path
 
+from devstack.launcher import STOP_TIMEOUT_S, stop_group
 from devstack.paths import LOGS, RUN
 
 
@@ -45,26 +46,11 @@ def start(name: str, argv: list[str], env: dict[str, str] | None = None,
     return proc.pid
 
 
-def stop(name: str, timeout_s: float = 20.0) -> bool:
+def stop(name: str, timeout_s: float = STOP_TIMEOUT_S) -> bool:
     """SIGTERM, then SIGKILL after `timeout_s`. True when something was stopped."""
     pid = running_pid(name)
     if pid is None:
         return False
-    try:
-        os.killpg(pid, signal.SIGTERM)
-    except ProcessLookupError:
-        pass
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        try:
-            os.kill(pid, 0)
-        except ProcessLookupError:
-            break
-        time.sleep(0.1)
-    else:
-        try:
-            os.killpg(pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
+    stop_group(pid, timeout_s=timeout_s)
     pid_file(name).unlink(missing_ok=True)
     return True

@@ -8,7 +8,7 @@ it again on the same port, read the tail of any log, stop everything at the end.
     stack = Stack(base_env={...}, log_dir=Path("/tmp/x"))
     stack.start()
     await stack.wait_ready()
-    stack.kill("router"); stack.start_one("router"); await stack.wait_ready("router")
+    await stack.restart("router")  # kill -9, start again on the same port, wait
     stack.stop()
 """
 
@@ -16,118 +16,23 @@ from __future__ import annotations
 
 import asyncio
 import os
-import signal
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-import httpx
-
-from devstack.paths import REPO
+from devstack.launcher import READY_TIMEOUT_S, HttpProcess, python_module
+from devstack.ports import free_port
 from devstack.services import SERVICES, ServiceProcess
 
-READY_TIMEOUT_S = 90.0
+__all__ = ["READY_TIMEOUT_S", "Stack", "StackProcess", "free_port"]
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-class StackProcess:
+class StackProcess(HttpProcess):
     """One `python -m <module>` process of the stack: its port, its log, its lifecycle."""
 
     def __init__(self, spec: ServiceProcess, port: int, log_path: Path) -> None:
+        super().__init__(spec.name, python_module(spec.module), log_path, port,
+                         mark_starts=True)
         self.spec = spec
-        self.name = spec.name
-        self.port = port
-        self.url = f"http://127.0.0.1:{port}"
-        self.log_path = log_path
-        self.proc: subprocess.Popen[bytes] | None = None
-        self.starts = 0
-        self.kills = 0
-
-    def start(self, env: Mapping[str, str]) -> None:
-        if self.alive:
-            raise RuntimeError(f"{self.name} is already running")
-        self.starts += 1
-        with self.log_path.open("ab") as log:
-            log.write(f"\n===== start #{self.starts} of {self.name} at {time.time():.3f}\n"
-                      .encode())
-            log.flush()
-            self.proc = subprocess.Popen(
-                [sys.executable, "-m", self.spec.module],
-                cwd=REPO, env=dict(env), stdout=log, stderr=subprocess.STDOUT,
-                stdin=subprocess.DEVNULL, start_new_session=True,
-            )
-
-    @property
-    def alive(self) -> bool:
-        return self.proc is not None and self.proc.poll() is None
-
-    @property
-    def pid(self) -> int | None:
-        return self.proc.pid if self.proc is not None else None
-
-    def kill(self) -> None:
-        """kill -9 the process (and its process group), and reap it."""
-        if self.proc is None:
-            return
-        if self.proc.poll() is None:
-            self.kills += 1
-            try:
-                os.killpg(self.proc.pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
-        self.proc.wait(timeout=30)
-
-    def stop(self, timeout_s: float = 15.0) -> None:
-        """SIGTERM, then SIGKILL after `timeout_s`."""
-        if self.proc is None or self.proc.poll() is not None:
-            return
-        try:
-            os.killpg(self.proc.pid, signal.SIGTERM)
-        except ProcessLookupError:
-            return
-        try:
-            self.proc.wait(timeout=timeout_s)
-        except subprocess.TimeoutExpired:
-            self.kill()
-
-    def tail(self, lines: int = 60) -> str:
-        if not self.log_path.exists():
-            return "(no log)"
-        text = self.log_path.read_text(errors="replace").splitlines()
-        return "\n".join(text[-lines:])
-
-    async def ready(self, client: httpx.AsyncClient) -> bool:
-        try:
-            return (await client.get(f"{self.url}/readyz", timeout=2.0)).status_code == 200
-        except httpx.HTTPError:
-            return False
-
-    async def wait_ready(self, timeout_s: float = READY_TIMEOUT_S) -> None:
-        deadline = time.monotonic() + timeout_s
-        async with httpx.AsyncClient() as client:
-            while True:
-                if not self.alive:
-                    code = self.proc.returncode if self.proc else None
-                    raise RuntimeError(
-                        f"{self.name} exited (code {code}) before it was ready; its log ends:\n"
-                        f"{self.tail()}"
-                    )
-                if await self.ready(client):
-                    return
-                if time.monotonic() > deadline:
-                    raise TimeoutError(
-                        f"{self.name} not ready on {self.url}/readyz within {timeout_s:.0f}s; "
-                        f"its log ends:\n{self.tail()}"
-                    )
-                await asyncio.sleep(0.2)
 
 
 class Stack:
