@@ -1,12 +1,15 @@
-"""What the request handlers share: pool, producer, projector, area names, limiters."""
+"""What the request handlers share: pool, producer, projector, area names, limiters.
+
+A route takes it as a parameter `ctx: Ctx`."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Annotated
 
 import asyncpg
 from aiokafka import AIOKafkaProducer
-from fastapi import Request
+from fastapi import Depends, Request
 
 from services.api.access.cache import PrincipalCache
 from services.api.access.ratelimit import RateLimiter
@@ -43,3 +46,6 @@ async def api_context(request: Request) -> ApiContext:
     """(async: FastAPI would run a plain function in a worker thread, per request.)"""
     ctx: ApiContext = request.app.state.ctx
     return ctx
+
+
+Ctx = Annotated[ApiContext, Depends(api_context)]

@@ -1,6 +1,18 @@
-"""FastAPI dependencies: authenticate the bearer token, rate-limit it, check the role."""
+"""FastAPI dependencies: authenticate the bearer token, rate-limit it, check the role.
+
+A route names the caller it accepts by the type of one parameter:
+
+| alias | who gets through (others: 401 without a valid token, 403 for the wrong role) |
+| --- | --- |
+| `CurrentPrincipal` | anyone signed in |
+| `CaseReader` | roles that read cases (officers, dashboards, systems) |
+| `CaseActor` | roles that act on cases (officers, systems) |
+| `AdminOnly` | admins |
+"""
 
 from __future__ import annotations
+
+from typing import Annotated
 
 from fastapi import Depends, HTTPException
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
@@ -8,7 +20,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from services.api.access.roles import Principal
 from services.api.access.secrets import token_hash
 from services.api.access.store import principal_for_token
-from services.api.context import ApiContext, api_context
+from services.api.context import Ctx
 
 _bearer = HTTPBearer(auto_error=False, description="Token from /auth/verify or the tokens CLI")
 
@@ -24,8 +36,7 @@ def too_many(wait_s: float) -> HTTPException:
 
 
 async def current_principal(
-    credentials: HTTPAuthorizationCredentials | None = Depends(_bearer),
-    ctx: ApiContext = Depends(api_context),
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)], ctx: Ctx
 ) -> Principal:
     if credentials is None or not credentials.credentials:
         raise unauthorized()
@@ -47,19 +58,27 @@ async def current_principal(
     return principal
 
 
-async def case_reader(principal: Principal = Depends(current_principal)) -> Principal:
+CurrentPrincipal = Annotated[Principal, Depends(current_principal)]
+
+
+async def case_reader(principal: CurrentPrincipal) -> Principal:
     if not principal.can_read_cases:
         raise HTTPException(403, "This role has no access to cases")
     return principal
 
 
-async def case_actor(principal: Principal = Depends(current_principal)) -> Principal:
+async def case_actor(principal: CurrentPrincipal) -> Principal:
     if not principal.can_act:
         raise HTTPException(403, "This role may not act on cases")
     return principal
 
 
-async def admin_only(principal: Principal = Depends(current_principal)) -> Principal:
+async def admin_only(principal: CurrentPrincipal) -> Principal:
     if not principal.is_admin:
         raise HTTPException(403, "Only an admin may do this")
     return principal
+
+
+CaseReader = Annotated[Principal, Depends(case_reader)]
+CaseActor = Annotated[Principal, Depends(case_actor)]
+AdminOnly = Annotated[Principal, Depends(admin_only)]
