@@ -1,15 +1,17 @@
-"""Query parameters of the case list and export, checked into CaseFilters."""
+"""Query parameters of the case list and export, checked into CaseFilters (a route takes
+them as `filters: Filters`)."""
 
 from __future__ import annotations
 
 import re
 from datetime import datetime
+from typing import Annotated
 
 from fastapi import Depends, Query
 
 from contracts.hierarchy import CaseStatus, Category, Tier, Urgency
 from services.api.cases.listing import CaseFilters
-from services.api.context import ApiContext, api_context
+from services.api.context import Ctx
 from services.api.errors import invalid
 
 DISTRICT_PATTERN = r"^\d{2}\.\d{2}\.\d{2}$"
@@ -17,6 +19,7 @@ VILLAGE_PATTERN = r"^\d{2}\.\d{2}\.\d{2}\.\d{4}$"
 
 
 async def case_filters(
+    ctx: Ctx,
     status: list[CaseStatus] | None = Query(None, description="One or more statuses"),
     tier: list[Tier] | None = Query(None),
     category: list[Category] | None = Query(None),
@@ -36,7 +39,6 @@ async def case_filters(
     q: str | None = Query(
         None, max_length=200, description="Full-text search in the summary and messages"
     ),
-    ctx: ApiContext = Depends(api_context),
 ) -> CaseFilters:
     districts = tuple(district or ())
     villages = tuple(village or ())
@@ -65,6 +67,9 @@ async def case_filters(
         overdue=overdue,
         text=q.strip() or None if q else None,
     )
+
+
+Filters = Annotated[CaseFilters, Depends(case_filters)]
 
 
 def _matches(pattern: str, value: str) -> bool:

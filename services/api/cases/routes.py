@@ -2,29 +2,25 @@
 
 from __future__ import annotations
 
-import csv
-import io
-from collections.abc import AsyncIterator
+from typing import Annotated
 
-from fastapi import APIRouter, Depends, HTTPException, Path, Query
+from fastapi import APIRouter, HTTPException, Path, Query
 from fastapi.responses import Response, StreamingResponse
 from pydantic import BaseModel
 
-from services.api.access.dependencies import case_reader
-from services.api.access.roles import Principal
-from services.api.cases.listing import BadCursor, CaseFilters, CaseSort, Cursor, decode_cursor
-from services.api.cases.listing import encode_cursor as encode
+from services.api.access.dependencies import CaseReader
+from services.api.cases.csv_export import csv_chunks
+from services.api.cases.listing import BadCursor, CaseSort, Cursor, decode_cursor, encode_cursor
 from services.api.cases.models import CaseDetailOut, CasePage, case_detail, case_summary
-from services.api.cases.params import case_filters
-from services.api.cases.sql import (
-    export_query,
-    list_query,
-    one_case_query,
-)
-from services.api.context import ApiContext, api_context
+from services.api.cases.params import Filters
+from services.api.cases.store import case_page, export_rows, one_case
+from services.api.context import Ctx
 from services.api.errors import NOT_FOUND, invalid
 
 router = APIRouter(tags=["cases"])
+
+CaseId = Annotated[str, Path(max_length=100, description="Case id")]
+
 
 def json_response(model: BaseModel) -> Response:
     """The model's JSON, serialised once (the models were built from trusted rows, so
@@ -32,17 +28,14 @@ def json_response(model: BaseModel) -> Response:
     return Response(content=model.model_dump_json(), media_type="application/json")
 
 
-CASE_ID = Path(..., max_length=100, description="Case id")
-
-
 @router.get("/cases", response_model=CasePage, summary="Cases in the caller's areas")
 async def list_cases(
-    filters: CaseFilters = Depends(case_filters),
+    filters: Filters,
+    principal: CaseReader,
+    ctx: Ctx,
     sort: CaseSort = Query(CaseSort.UPDATED_DESC),
     limit: int = Query(50, ge=1, le=200),
     cursor: str | None = Query(None, max_length=400, description="next_cursor of the last page"),
-    principal: Principal = Depends(case_reader),
-    ctx: ApiContext = Depends(api_context),
 ) -> Response:
     position = None
     if cursor is not None:
@@ -50,29 +43,13 @@ async def list_cases(
             position = decode_cursor(cursor, sort)
         except BadCursor as exc:
             raise invalid("cursor", str(exc)) from exc
-    text, params = list_query(principal, filters, sort, limit, position)
-    async with ctx.pool.acquire() as conn:
-        rows = await conn.fetch(text, *params)
+    rows = await case_page(ctx.pool, principal, filters, sort, limit, position)
     items = [case_summary(r, principal, ctx.areas) for r in rows[:limit]]
     next_cursor = None
     if len(rows) > limit:
         last = rows[limit - 1]
-        next_cursor = encode(Cursor(sort, last[sort.column], last["case_id"]))
+        next_cursor = encode_cursor(Cursor(sort, last[sort.column], last["case_id"]))
     return json_response(CasePage(items=items, next_cursor=next_cursor))
-
-
-CSV_COLUMNS = (
-    "reference", "case_id", "status", "tier", "category", "urgency", "emergency",
-    "district_code", "district_name", "village_code", "village_name", "assignee_id",
-    "assignee_name", "opened_at", "updated_at", "acknowledged_at", "resolved_at", "due_at",
-    "overdue", "escalations", "rating", "summary", "reporter_name", "reporter_wa_id",
-)  # fmt: skip
-
-
-def _cell(value: object) -> str:
-    """A CSV cell that a spreadsheet will not run as a formula."""
-    text = "" if value is None else value.isoformat() if hasattr(value, "isoformat") else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 @router.get(
@@ -82,34 +59,14 @@ def _cell(value: object) -> str:
     summary="CSV of the case list the caller may see",
 )
 async def export_cases(
-    filters: CaseFilters = Depends(case_filters),
+    filters: Filters,
+    principal: CaseReader,
+    ctx: Ctx,
     sort: CaseSort = Query(CaseSort.UPDATED_DESC),
-    principal: Principal = Depends(case_reader),
-    ctx: ApiContext = Depends(api_context),
 ) -> StreamingResponse:
-    text, params = export_query(principal, filters, sort, ctx.settings.export_max_rows)
-
-    async def lines() -> AsyncIterator[str]:
-        buf = io.StringIO()
-        out = csv.writer(buf)
-        out.writerow(CSV_COLUMNS)
-        async with ctx.pool.acquire() as conn, conn.transaction():
-            async for row in conn.cursor(text, *params, prefetch=500):
-                s = case_summary(row, principal, ctx.areas)
-                values = s.model_dump()
-                values["assignee_id"] = s.assignee.officer_id if s.assignee else None
-                values["assignee_name"] = s.assignee.name if s.assignee else None
-                values["reporter_name"] = s.reporter.name if s.reporter else None
-                values["reporter_wa_id"] = s.reporter.wa_id if s.reporter else None
-                out.writerow([_cell(values.get(c)) for c in CSV_COLUMNS])
-                if buf.tell() > 32_000:
-                    yield buf.getvalue()
-                    buf.seek(0)
-                    buf.truncate()
-        yield buf.getvalue()
-
+    rows = export_rows(ctx.pool, principal, filters, sort, ctx.settings.export_max_rows)
     return StreamingResponse(
-        lines(),
+        csv_chunks(rows, principal, ctx.areas),
         media_type="text/csv; charset=utf-8",
         headers={"Content-Disposition": 'attachment; filename="matur-cases.csv"'},
     )
@@ -121,14 +78,8 @@ async def export_cases(
     responses=NOT_FOUND,
     summary="One case with its whole timeline",
 )
-async def get_case(
-    case_id: str = CASE_ID,
-    principal: Principal = Depends(case_reader),
-    ctx: ApiContext = Depends(api_context),
-) -> Response:
-    text, params = one_case_query(principal, case_id)
-    async with ctx.pool.acquire() as conn:
-        row = await conn.fetchrow(text, *params)
+async def get_case(case_id: CaseId, principal: CaseReader, ctx: Ctx) -> Response:
+    row = await one_case(ctx.pool, principal, case_id)
     if row is None:
         raise HTTPException(404, "No such case in your areas")
     return json_response(case_detail(row, principal, ctx.areas))
