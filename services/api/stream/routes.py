@@ -13,20 +13,19 @@ from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from typing import Any
 
-from fastapi import APIRouter, Depends, Header, Query
+import asyncpg
+from fastapi import APIRouter, Header, Query
 from fastapi.responses import StreamingResponse
 
 from contracts.case_events import Case
-from services.api.access.dependencies import case_reader
+from services.api.access.dependencies import CaseReader
 from services.api.access.roles import Principal
-from services.api.access.scope import scope_condition
 from services.api.cases.models import CaseSummaryOut, summary_fields
-from services.api.context import ApiContext, api_context
+from services.api.context import ApiContext, Ctx
 from services.api.errors import invalid
-from services.api.where import Where
+from services.api.stream.queries import BATCH, events_after, last_seq
 
 router = APIRouter(tags=["live"])
-BATCH = 500
 
 
 def summary_from_snapshot(
@@ -48,22 +47,39 @@ def summary_from_snapshot(
     return CaseSummaryOut(**summary_fields(row, principal, ctx.areas))  # type: ignore[arg-type]
 
 
-def _page_query(principal: Principal, after: int) -> tuple[str, list[Any]]:
-    sql = Where()
-    sql.add(f"t.seq > {sql.param(after)}")
-    sql.add(
-        scope_condition(sql, principal, alias="t", about_officer="t.snapshot->>'about_officer_id'")
-    )
-    return (
-        "SELECT t.seq, t.kind, t.case_id, t.version, t.occurred_at, t.regency_code, "  # noqa: S608
-        f"t.snapshot::text AS snapshot FROM case_timeline t WHERE {sql.clause()} "
-        f"ORDER BY t.seq LIMIT {BATCH}",
-        sql.params,
-    )
+def _frame(row: asyncpg.Record, principal: Principal, ctx: ApiContext) -> str:
+    case = Case.model_validate_json(row["snapshot"])
+    data = {
+        "seq": row["seq"],
+        "kind": row["kind"],
+        "case_id": row["case_id"],
+        "version": row["version"],
+        "occurred_at": row["occurred_at"].isoformat(),
+        "case": summary_from_snapshot(case, row["regency_code"], principal, ctx).model_dump(
+            mode="json"
+        ),
+    }
+    text = json.dumps(data, default=str, ensure_ascii=False)
+    return f"id: {row['seq']}\nevent: case\ndata: {text}\n\n"
 
 
-def _frame(seq: int, data: dict[str, Any]) -> str:
-    return f"id: {seq}\nevent: case\ndata: {json.dumps(data, default=str, ensure_ascii=False)}\n\n"
+async def _frames(ctx: ApiContext, principal: Principal, position: int) -> AsyncIterator[str]:
+    """Every event after `position`, then each new one as the projection applies it, with
+    a keep-alive comment when nothing came for MATUR_API_STREAM_HEARTBEAT_S."""
+    yield "retry: 2000\n: connected\n\n"
+    loop_clock = datetime.now(UTC)
+    while True:
+        rows = await events_after(ctx.pool, principal, position)
+        for row in rows:
+            position = row["seq"]
+            yield _frame(row, principal, ctx)
+        if len(rows) == BATCH:
+            continue
+        await ctx.signal.wait(ctx.settings.stream_poll_s)
+        now = datetime.now(UTC)
+        if (now - loop_clock).total_seconds() >= ctx.settings.stream_heartbeat_s:
+            loop_clock = now
+            yield ": keepalive\n\n"
 
 
 @router.get(
@@ -72,10 +88,10 @@ def _frame(seq: int, data: dict[str, Any]) -> str:
     responses={200: {"content": {"text/event-stream": {}}, "description": "Case events"}},
 )
 async def stream(
+    principal: CaseReader,
+    ctx: Ctx,
     last_event_id: str | None = Header(None, alias="Last-Event-ID", max_length=20),
     after: int | None = Query(None, ge=0, description="Resume after this id (as Last-Event-ID)"),
-    principal: Principal = Depends(case_reader),
-    ctx: ApiContext = Depends(api_context),
 ) -> StreamingResponse:
     start: int | None = after
     if last_event_id is not None:
@@ -83,41 +99,9 @@ async def stream(
             raise invalid("Last-Event-ID", "must be an event id of this stream", where="header")
         start = int(last_event_id)
     if start is None:
-        async with ctx.pool.acquire() as conn:
-            start = int(await conn.fetchval("SELECT coalesce(max(seq), 0) FROM case_timeline"))
-
-    async def frames(position: int) -> AsyncIterator[str]:
-        yield "retry: 2000\n: connected\n\n"
-        loop_clock = datetime.now(UTC)
-        while True:
-            text, params = _page_query(principal, position)
-            async with ctx.pool.acquire() as conn:
-                rows = await conn.fetch(text, *params)
-            for r in rows:
-                case = Case.model_validate_json(r["snapshot"])
-                summary = summary_from_snapshot(case, r["regency_code"], principal, ctx)
-                position = r["seq"]
-                yield _frame(
-                    position,
-                    {
-                        "seq": position,
-                        "kind": r["kind"],
-                        "case_id": r["case_id"],
-                        "version": r["version"],
-                        "occurred_at": r["occurred_at"].isoformat(),
-                        "case": summary.model_dump(mode="json"),
-                    },
-                )
-            if len(rows) == BATCH:
-                continue
-            await ctx.signal.wait(ctx.settings.stream_poll_s)
-            now = datetime.now(UTC)
-            if (now - loop_clock).total_seconds() >= ctx.settings.stream_heartbeat_s:
-                loop_clock = now
-                yield ": keepalive\n\n"
-
+        start = await last_seq(ctx.pool)
     return StreamingResponse(
-        frames(start),
+        _frames(ctx, principal, start),
         media_type="text/event-stream",
         headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
     )
