@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Annotated, Any
 
-from pydantic import Field
+from pydantic import Field, ValidationInfo, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from contracts.hierarchy import Category
 from servicekit.settings import CommonSettings
 from services.router.domain.sla import SlaPolicy
 
@@ -16,6 +19,109 @@ def repo_path(value: str | Path) -> Path:
     """A path from configuration: relative ones are relative to the repository root."""
     path = Path(value)
     return path if path.is_absolute() else (REPO_ROOT / path).resolve()
+
+
+_NEVER = frozenset({"", "none", "off", "never"})
+_FALSE = frozenset({"0", "false", "no", "off"})
+_DEFAULT_POLICY = SlaPolicy()
+
+
+def _sla(name: str, description: str) -> Any:
+    """A MATUR_SLA_<NAME> field whose default is the domain policy's."""
+    default = getattr(_DEFAULT_POLICY, name.lower())
+    return Field(default=default, validation_alias=f"MATUR_SLA_{name}", description=description)
+
+
+class SlaSettings(BaseSettings):
+    """The escalation policy, from MATUR_SLA_* (what each value means: `domain/sla.py`).
+
+    It builds the `SlaPolicy` the domain uses; the domain never reads the environment.
+    """
+
+    model_config = SettingsConfigDict(env_file=None, extra="ignore", populate_by_name=True)
+
+    bhabin_minutes: float = _sla("BHABIN_MINUTES", "minutes a Bhabin has to acknowledge")
+    kapolsek_minutes: float = _sla("KAPOLSEK_MINUTES", "minutes a Kapolsek has")
+    kapolres_minutes: float = _sla("KAPOLRES_MINUTES", "minutes between Kapolres reminders")
+    high_factor: float = _sla("HIGH_FACTOR", "factor on every window for high urgency")
+    emergency_factor: float = _sla("EMERGENCY_FACTOR", "factor for emergencies")
+    low_factor: float = _sla("LOW_FACTOR", "factor for low urgency")
+    resolve_minutes: float | None = _sla(
+        "RESOLVE_MINUTES",
+        "minutes an acknowledged case may stay unresolved at a tier; empty/none/off/never: "
+        "acknowledging stops the ladder",
+    )
+    remind_at_top: bool = _sla("REMIND_AT_TOP", "remind the Kapolres again when nobody acts")
+    category_factors: Annotated[dict[str, float], NoDecode] = Field(
+        default_factory=dict,
+        validation_alias="MATUR_SLA_CATEGORY_FACTORS",
+        description='extra factor per category, e.g. "information=2,fire=0.5"',
+    )
+    seconds: float | None = Field(
+        default=None,
+        validation_alias="MATUR_SLA_SECONDS",
+        description="Tests and demos: every tier gets exactly this many seconds to "
+        "acknowledge, whatever the urgency, and acknowledging stops the ladder (no resolve "
+        "window); overrides the other MATUR_SLA_* values",
+    )
+
+    @field_validator(
+        "bhabin_minutes", "kapolsek_minutes", "kapolres_minutes",
+        "high_factor", "emergency_factor", "low_factor",
+        mode="before",
+    )
+    @classmethod
+    def _empty_is_the_default(cls, value: Any, info: ValidationInfo) -> Any:
+        if isinstance(value, str) and not value.strip():
+            return getattr(_DEFAULT_POLICY, str(info.field_name))
+        return value
+
+    @field_validator("resolve_minutes", mode="before")
+    @classmethod
+    def _never(cls, value: Any) -> Any:
+        if isinstance(value, str) and value.strip().lower() in _NEVER:
+            return None
+        return value
+
+    @field_validator("remind_at_top", mode="before")
+    @classmethod
+    def _remind(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return value.strip().lower() not in _FALSE
+        return value
+
+    @field_validator("category_factors", mode="before")
+    @classmethod
+    def _factors(cls, value: Any) -> Any:
+        """`information=2, fire=0.5` (category values; an unknown category is refused)."""
+        if not isinstance(value, str):
+            return value
+        factors: dict[str, float] = {}
+        for item in value.split(","):
+            if "=" in item:
+                key, factor = item.split("=", 1)
+                factors[Category(key.strip()).value] = float(factor)
+        return factors
+
+    def policy(self) -> SlaPolicy:
+        """The policy in force, or MATUR_SLA_SECONDS flat."""
+        if self.seconds is not None:
+            minutes = self.seconds / 60
+            return SlaPolicy.from_minutes(
+                minutes, minutes, minutes,
+                high_factor=1, emergency_factor=1, low_factor=1, resolve=None,
+            )
+        return SlaPolicy.from_minutes(
+            self.bhabin_minutes,
+            self.kapolsek_minutes,
+            self.kapolres_minutes,
+            high_factor=self.high_factor,
+            emergency_factor=self.emergency_factor,
+            low_factor=self.low_factor,
+            resolve=self.resolve_minutes,
+            remind_at_top=self.remind_at_top,
+            category_factors=self.category_factors,
+        )
 
 
 class RouterSettings(CommonSettings):
@@ -40,13 +146,7 @@ class RouterSettings(CommonSettings):
         "empty: the roster's regency only",
     )
     store_dir: str = Field(default=".local/router-store", validation_alias="ROUTER_STORE_DIR")
-    sla_seconds: float | None = Field(
-        default=None,
-        validation_alias="MATUR_SLA_SECONDS",
-        description="Tests and demos: every tier gets exactly this many seconds to "
-        "acknowledge, whatever the urgency, and acknowledging stops the ladder (no resolve "
-        "window); overrides MATUR_SLA_*",
-    )
+    sla: SlaSettings = Field(default_factory=SlaSettings, description="MATUR_SLA_*")
     kapolres_reminders: int = Field(
         default=3,
         validation_alias="MATUR_SLA_KAPOLRES_REMINDERS",
@@ -104,11 +204,5 @@ class RouterSettings(CommonSettings):
         return [code.strip() for code in value.split(",") if code.strip()]
 
     def sla_policy(self) -> SlaPolicy:
-        """MATUR_SLA_* (see services/router/domain/sla.py), or MATUR_SLA_SECONDS flat."""
-        if self.sla_seconds is not None:
-            minutes = self.sla_seconds / 60
-            return SlaPolicy.from_minutes(
-                minutes, minutes, minutes,
-                high_factor=1, emergency_factor=1, low_factor=1, resolve=None,
-            )
-        return SlaPolicy.from_env()
+        """MATUR_SLA_* (`SlaSettings`), or MATUR_SLA_SECONDS flat."""
+        return self.sla.policy()

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
+from contracts.hierarchy import Tier, Urgency
 from services.router.deadlines import DeadlineIndex
-from services.router.settings import REPO_ROOT, RouterSettings
+from services.router.domain.sla import SlaPolicy
+from services.router.settings import REPO_ROOT, RouterSettings, SlaSettings
 
 T = datetime(2026, 11, 30, 8, 0, tzinfo=UTC)
 
@@ -60,3 +64,53 @@ def test_sla_seconds_override_gives_every_tier_the_same_window(monkeypatch):
     policy = RouterSettings().sla_policy()
     assert policy.bhabin_minutes == policy.kapolsek_minutes == policy.kapolres_minutes == 0.05
     assert policy.resolve_minutes is None
+
+
+def clear_sla_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in SlaSettings.model_fields.values():
+        monkeypatch.delenv(str(name.validation_alias), raising=False)
+
+
+def test_sla_policy_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    clear_sla_env(monkeypatch)
+    for name, value in {
+        "MATUR_SLA_BHABIN_MINUTES": "10",
+        "MATUR_SLA_KAPOLSEK_MINUTES": "20",
+        "MATUR_SLA_KAPOLRES_MINUTES": "40",
+        "MATUR_SLA_HIGH_FACTOR": "0.25",
+        "MATUR_SLA_RESOLVE_MINUTES": "none",
+        "MATUR_SLA_REMIND_AT_TOP": "false",
+        "MATUR_SLA_CATEGORY_FACTORS": "information=2, fire=0.5",
+    }.items():
+        monkeypatch.setenv(name, value)
+    policy = RouterSettings().sla_policy()
+    assert (policy.bhabin_minutes, policy.kapolsek_minutes, policy.kapolres_minutes) == (
+        10,
+        20,
+        40,
+    )
+    assert policy.window(Tier.BHABIN, Urgency.HIGH) == timedelta(minutes=2.5)
+    assert policy.resolve_minutes is None and policy.remind_at_top is False
+    assert policy.category_factors == {"information": 2.0, "fire": 0.5}
+
+
+def test_sla_defaults_are_the_domain_policys(monkeypatch: pytest.MonkeyPatch) -> None:
+    clear_sla_env(monkeypatch)
+    assert RouterSettings().sla_policy() == SlaPolicy()
+    monkeypatch.setenv("MATUR_SLA_BHABIN_MINUTES", "")  # empty: the default
+    monkeypatch.setenv("MATUR_SLA_RESOLVE_MINUTES", "")  # empty: never
+    monkeypatch.setenv("MATUR_SLA_REMIND_AT_TOP", "yes")
+    policy = SlaSettings().policy()
+    assert policy.bhabin_minutes == 15 and policy.resolve_minutes is None
+    assert policy.remind_at_top is True
+
+
+def test_invalid_sla_settings_are_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    clear_sla_env(monkeypatch)
+    monkeypatch.setenv("MATUR_SLA_CATEGORY_FACTORS", "nonsense=2")
+    with pytest.raises(ValueError):
+        SlaSettings()
+    monkeypatch.delenv("MATUR_SLA_CATEGORY_FACTORS")
+    monkeypatch.setenv("MATUR_SLA_KAPOLSEK_MINUTES", "0")
+    with pytest.raises(ValueError):
+        RouterSettings().sla_policy()

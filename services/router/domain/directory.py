@@ -72,9 +72,11 @@ def resolve_repo_path(path: str | os.PathLike[str]) -> Path:
     return p if p.is_absolute() else (REPO_ROOT / p).resolve()
 
 
-def default_area_data_dir() -> Path:
-    """`MATUR_AREA_DATA_DIR` (default `../shared/data/idn-area`), resolved against the repo."""
-    return resolve_repo_path(os.environ.get(AREA_DATA_DIR_ENV) or DEFAULT_AREA_DATA_DIR)
+def default_area_data_dir(configured: str | os.PathLike[str] | None = None) -> Path:
+    """`configured` (the `MATUR_AREA_DATA_DIR` setting, read by the service's settings) or
+    `../shared/data/idn-area`, resolved against the repo. The domain never reads the
+    environment."""
+    return resolve_repo_path(configured or DEFAULT_AREA_DATA_DIR)
 
 
 class Directory:

@@ -7,20 +7,19 @@ reminded again). High urgency and emergencies halve every window; low urgency (q
 services such as SKCK) doubles it. Categories can carry their own factor.
 
 The policy in force when a case opens is stored with the case (`as_dict`/`from_dict`),
-so changing the configuration never moves the deadlines of open cases.
+so changing the configuration never moves the deadlines of open cases. The values come
+from the router's settings (`SlaSettings`, MATUR_SLA_*): this module never reads the
+environment.
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
 from contracts.hierarchy import Category, Tier, Urgency
-
-ENV_PREFIX = "MATUR_SLA_"
 
 
 @dataclass(frozen=True)
@@ -69,44 +68,6 @@ class SlaPolicy:
         )
         policy.validate()
         return policy
-
-    @classmethod
-    def from_env(cls, environ: Mapping[str, str] | None = None) -> SlaPolicy:
-        """Read `MATUR_SLA_BHABIN_MINUTES`, `..._KAPOLSEK_MINUTES`, `..._KAPOLRES_MINUTES`,
-        `..._HIGH_FACTOR`, `..._EMERGENCY_FACTOR`, `..._LOW_FACTOR`, `..._RESOLVE_MINUTES`
-        (empty or "none" = never), `..._REMIND_AT_TOP` (true/false) and
-        `..._CATEGORY_FACTORS` ("information=2,fire=0.5")."""
-        env = os.environ if environ is None else environ
-        default = cls()
-
-        def number(name: str, fallback: float) -> float:
-            raw = env.get(ENV_PREFIX + name)
-            return float(raw) if raw not in (None, "") else fallback
-
-        raw_resolve = env.get(ENV_PREFIX + "RESOLVE_MINUTES")
-        if raw_resolve is None:
-            resolve: float | None = default.resolve_minutes
-        elif raw_resolve.strip().lower() in ("", "none", "off", "never"):
-            resolve = None
-        else:
-            resolve = float(raw_resolve)
-        raw_remind = env.get(ENV_PREFIX + "REMIND_AT_TOP", "true").strip().lower()
-        factors: dict[str, float] = {}
-        for item in env.get(ENV_PREFIX + "CATEGORY_FACTORS", "").split(","):
-            if "=" in item:
-                key, value = item.split("=", 1)
-                factors[Category(key.strip()).value] = float(value)
-        return cls.from_minutes(
-            number("BHABIN_MINUTES", default.bhabin_minutes),
-            number("KAPOLSEK_MINUTES", default.kapolsek_minutes),
-            number("KAPOLRES_MINUTES", default.kapolres_minutes),
-            high_factor=number("HIGH_FACTOR", default.high_factor),
-            emergency_factor=number("EMERGENCY_FACTOR", default.emergency_factor),
-            low_factor=number("LOW_FACTOR", default.low_factor),
-            resolve=resolve,
-            remind_at_top=raw_remind not in ("0", "false", "no", "off"),
-            category_factors=factors,
-        )
 
     def validate(self) -> None:
         for name in ("bhabin_minutes", "kapolsek_minutes", "kapolres_minutes"):

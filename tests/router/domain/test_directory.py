@@ -88,5 +88,6 @@ def test_unknown_regency_is_refused() -> None:
 def test_default_folder_is_relative_to_the_repo(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(AREA_DATA_DIR_ENV, raising=False)
     assert default_area_data_dir() == (REPO_ROOT / "../shared/data/idn-area").resolve()
-    monkeypatch.setenv(AREA_DATA_DIR_ENV, "/data/areas")
-    assert default_area_data_dir() == Path("/data/areas")
+    monkeypatch.setenv(AREA_DATA_DIR_ENV, "/data/areas")  # the domain never reads it
+    assert default_area_data_dir() == (REPO_ROOT / "../shared/data/idn-area").resolve()
+    assert default_area_data_dir("/data/areas") == Path("/data/areas")

@@ -57,29 +57,6 @@ def test_short_settings_for_tests_and_resolve_deadlines() -> None:
     assert resolve_deadline(never, Tier.BHABIN, Urgency.NORMAL, START) is None
 
 
-def test_from_env() -> None:
-    policy = SlaPolicy.from_env(
-        {
-            "MATUR_SLA_BHABIN_MINUTES": "10",
-            "MATUR_SLA_KAPOLSEK_MINUTES": "20",
-            "MATUR_SLA_KAPOLRES_MINUTES": "40",
-            "MATUR_SLA_HIGH_FACTOR": "0.25",
-            "MATUR_SLA_RESOLVE_MINUTES": "none",
-            "MATUR_SLA_REMIND_AT_TOP": "false",
-            "MATUR_SLA_CATEGORY_FACTORS": "information=2, fire=0.5",
-        }
-    )
-    assert (policy.bhabin_minutes, policy.kapolsek_minutes, policy.kapolres_minutes) == (
-        10,
-        20,
-        40,
-    )
-    assert policy.window(Tier.BHABIN, Urgency.HIGH) == timedelta(minutes=2.5)
-    assert policy.resolve_minutes is None and policy.remind_at_top is False
-    assert policy.category_factors == {"information": 2.0, "fire": 0.5}
-    assert SlaPolicy.from_env({}) == SlaPolicy()
-
-
 def test_the_policy_travels_with_the_case() -> None:
     policy = SlaPolicy.from_minutes(5, 10, 20, category_factors={"fire": 0.5})
     assert SlaPolicy.from_dict(policy.as_dict()) == policy
@@ -91,5 +68,3 @@ def test_invalid_policies_are_refused() -> None:
         SlaPolicy.from_minutes(0)
     with pytest.raises(ValueError):
         SlaPolicy.from_minutes(high_factor=-1)
-    with pytest.raises(ValueError):
-        SlaPolicy.from_env({"MATUR_SLA_CATEGORY_FACTORS": "nonsense=2"})
