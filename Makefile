@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 STACK  := $(BIN)/matur-stack
 
-.PHONY: help install run test lint typecheck pytest infra stop logs clean bench test-chaos schemas
+.PHONY: help install run test lint typecheck pytest infra stop logs clean bench test-chaos schemas eval
 
 help:
 	@echo "make run     install what is missing, start Kafka, PostgreSQL, the sandbox and the four services"
@@ -16,6 +16,7 @@ help:
 	@echo "make logs    follow the logs"
 	@echo "make clean   stop and delete .venv and .local (downloads, data, logs)"
 	@echo "make bench   run the benchmarks"
+	@echo "make eval    score the routing rules on the citizens' corpus (frozen evaluation part apart)"
 
 $(STAMP): pyproject.toml
 	@command -v java >/dev/null || { echo "Java 17+ is needed for Kafka (apt-get install openjdk-17-jre-headless)"; exit 1; }
@@ -70,6 +71,10 @@ bench: install
 	@trap '$(STACK) down --only-started' EXIT; \
 	  $(STACK) infra >/dev/null && \
 	  $(BIN)/python -m bench
+
+# The routing rules against the citizens' corpus (tests/router/corpus); no server needed.
+eval: install
+	@$(BIN)/python -m tests.router.corpus.evaluate $(EVAL_ARGS)
 
 clean: stop
 	rm -rf $(VENV) .local results
