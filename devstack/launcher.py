@@ -72,23 +72,28 @@ def stop_group(pid: int, sig: int = signal.SIGTERM, timeout_s: float = STOP_TIME
 
 
 class ChildProcess:
-    """One command this process starts (again and again if it likes), with its log."""
+    """One command this process starts (again and again if it likes), with its log. `env`
+    is its own settings, over this process's environment and what `start` is given."""
+
+    stop_timeout_s = STOP_TIMEOUT_S
 
     def __init__(self, name: str, argv: Sequence[str], log_path: Path, *,
-                 own_group: bool = True, cwd: Path = REPO, mark_starts: bool = False) -> None:
+                 env: Mapping[str, str] | None = None, own_group: bool = True,
+                 cwd: Path = REPO, mark_starts: bool = False) -> None:
         self.name = name
         self.argv = list(argv)
         self.log_path = log_path
+        self.env = dict(env or {})
         self.own_group = own_group
         self.cwd = cwd
         self.mark_starts = mark_starts  # a line `===== start #n` in the log before each start
-        self.extra_env: dict[str, str] = {}
         self.proc: subprocess.Popen[bytes] | None = None
         self.starts = 0
         self.kills = 0
 
     def start(self, env: Mapping[str, str] | None = None) -> None:
-        """Run the command with this process's environment, `env` over it."""
+        """Run the command with this process's environment, `env` over it, its own
+        settings over both."""
         if self.alive:
             raise RuntimeError(f"{self.name} is already running")
         self.starts += 1
@@ -99,7 +104,7 @@ class ChildProcess:
                           .encode())
                 log.flush()
             self.proc = subprocess.Popen(
-                self.argv, cwd=self.cwd, env={**os.environ, **(env or {}), **self.extra_env},
+                self.argv, cwd=self.cwd, env={**os.environ, **(env or {}), **self.env},
                 stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
                 start_new_session=self.own_group,
             )
@@ -135,14 +140,14 @@ class ChildProcess:
             self._signal(signal.SIGKILL)
         self.proc.wait(timeout=30)
 
-    def stop(self, timeout_s: float = STOP_TIMEOUT_S, sig: int = signal.SIGTERM) -> None:
+    def stop(self, timeout_s: float | None = None, sig: int = signal.SIGTERM) -> None:
         """`sig` (SIGTERM: a clean shutdown), then kill -9 after `timeout_s`."""
         if not self.alive:
             return
         self._signal(sig)
         try:
             assert self.proc is not None
-            self.proc.wait(timeout=timeout_s)
+            self.proc.wait(timeout=timeout_s or self.stop_timeout_s)
         except subprocess.TimeoutExpired:
             self.kill()
 
@@ -159,9 +164,12 @@ class ChildProcess:
 class HttpProcess(ChildProcess):
     """A child process serving HTTP on 127.0.0.1:`port`, ready when /readyz says 200."""
 
+    ready_timeout_s = READY_TIMEOUT_S
+
     def __init__(self, name: str, argv: Sequence[str], log_path: Path, port: int, *,
-                 own_group: bool = True, cwd: Path = REPO, mark_starts: bool = False) -> None:
-        super().__init__(name, argv, log_path, own_group=own_group, cwd=cwd,
+                 env: Mapping[str, str] | None = None, own_group: bool = True,
+                 cwd: Path = REPO, mark_starts: bool = False) -> None:
+        super().__init__(name, argv, log_path, env=env, own_group=own_group, cwd=cwd,
                          mark_starts=mark_starts)
         self.port = port
         self.url = f"http://127.0.0.1:{port}"
@@ -172,9 +180,8 @@ class HttpProcess(ChildProcess):
         """`python -m <module>` serving HTTP on 127.0.0.1:`port` (a free one by default),
         told so through the environment variable `port_env`."""
         port = port or free_port()
-        child = cls(module, python_module(module, *args), log_path, port, own_group=own_group)
-        child.extra_env[port_env] = str(port)
-        return child
+        return cls(module, python_module(module, *args), log_path, port,
+                   env={port_env: str(port)}, own_group=own_group)
 
     def client(self, timeout_s: float = 2.0) -> httpx.AsyncClient:
         """An HTTP client to it (a subclass reaching it another way overrides this)."""
@@ -186,12 +193,13 @@ class HttpProcess(ChildProcess):
         except httpx.HTTPError:
             return False
 
-    async def wait_ready(self, timeout_s: float = READY_TIMEOUT_S, path: str = "/readyz",
+    async def wait_ready(self, timeout_s: float | None = None, path: str = "/readyz",
                          interval_s: float = 0.2) -> None:
         """Until `path` answers 200 (/healthz: serving; /readyz: its links are up too).
         Raises, with the end of the log, when it exits or `timeout_s` pass first."""
+        timeout_s = timeout_s or self.ready_timeout_s
         deadline = time.monotonic() + timeout_s
-        async with self.client() as client:
+        async with self.client(timeout_s=2.0) as client:
             while True:
                 if not self.alive:
                     raise RuntimeError(

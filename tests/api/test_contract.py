@@ -21,6 +21,7 @@ from aiokafka import AIOKafkaProducer
 
 from contracts.case_events import CaseEventKind, TimelineEntry
 from contracts.topics import CASES_EVENTS
+from devstack.launcher import HttpProcess
 from servicekit.topic_admin import ensure_topics
 from tests.api.conftest import api_settings, issue_role_tokens, wait_for
 from tests.api.factories import next_event
@@ -49,7 +50,6 @@ async def contract_api(
     await ensure_topics(infra.kafka_bootstrap_servers, prefix=prefix)
     settings = api_settings(infra, roster_file, database_url=database_url)
     env = {
-        **os.environ,
         **infra.env(),
         "MATUR_TOPIC_PREFIX": prefix,
         "DATABASE_URL": database_url,
@@ -60,18 +60,12 @@ async def contract_api(
         "MATUR_API_TOKEN_BURST": "10000",
         "MATUR_LOG_LEVEL": "WARNING",
     }
-    proc = subprocess.Popen([sys.executable, "-m", "services.api"], cwd=REPO, env=env)
-    base_url = f"http://127.0.0.1:{settings.port}"
+    api = HttpProcess.service("services.api", "API_PORT", port=settings.port,
+                              log_path=tmp_path_factory.mktemp("contract-api") / "api.log")
+    base_url = api.url
     try:
-        async with httpx.AsyncClient(base_url=base_url) as client:
-            for _ in range(300):
-                assert proc.poll() is None, "the API process exited"
-                try:
-                    if (await client.get("/readyz")).status_code == 200:
-                        break
-                except httpx.TransportError:
-                    pass
-                await asyncio.sleep(0.1)
+        api.start(env)
+        await api.wait_ready(30)
         tokens = await issue_role_tokens(settings)
         case_id = await _seed_cases(infra, prefix, base_url, tokens["kapolres"])
         config = tmp_path_factory.mktemp("schemathesis") / "schemathesis.toml"
@@ -79,8 +73,7 @@ async def contract_api(
         config.write_text(f'[parameters]\n"path.case_id" = "{case_id}"\n', encoding="utf-8")
         yield base_url, tokens, config
     finally:
-        proc.terminate()
-        proc.wait(timeout=20)
+        api.stop()
         await server_conn.execute(f'DROP DATABASE IF EXISTS "{db_name}" WITH (FORCE)')
         await server_conn.close()
 

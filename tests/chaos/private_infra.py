@@ -6,7 +6,6 @@ the dev stack fetched (`make infra`)."""
 from __future__ import annotations
 
 import asyncio
-import os
 import shutil
 import signal
 import subprocess
@@ -19,46 +18,15 @@ from aiokafka.admin import AIOKafkaAdminClient
 
 from devstack import kafka as dev_kafka
 from devstack import postgres as dev_postgres
+from devstack.launcher import ChildProcess
 from devstack.paths import KAFKA_LIBS, LOCAL
-from devstack.stack_runner import free_port
+from devstack.ports import free_port
 
 
-class OwnProcess:
-    """A server process with a log file; started and stopped by this test only."""
+class OwnKafka(ChildProcess):
+    stop_timeout_s = 30
 
-    def __init__(self, name: str, log_path: Path) -> None:
-        self.name = name
-        self.log_path = log_path
-        self.proc: subprocess.Popen[bytes] | None = None
-        self.restarts = 0
-
-    def spawn(self, argv: list[str]) -> None:
-        with self.log_path.open("ab") as log:
-            self.proc = subprocess.Popen(argv, stdout=log, stderr=subprocess.STDOUT,
-                                         stdin=subprocess.DEVNULL, start_new_session=True)
-
-    def signal_and_wait(self, sig: int, timeout_s: float) -> None:
-        if self.proc is None or self.proc.poll() is not None:
-            return
-        try:
-            os.killpg(self.proc.pid, sig)
-        except ProcessLookupError:
-            return
-        try:
-            self.proc.wait(timeout=timeout_s)
-        except subprocess.TimeoutExpired:
-            os.killpg(self.proc.pid, signal.SIGKILL)
-            self.proc.wait(timeout=30)
-
-    def tail(self, lines: int = 40) -> str:
-        if not self.log_path.exists():
-            return "(no log)"
-        return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
-
-
-class OwnKafka(OwnProcess):
     def __init__(self, root: Path) -> None:
-        super().__init__("kafka", root / "kafka.log")
         self.port = free_port()
         self.controller_port = free_port()
         self.data = root / "kafka-data"
@@ -75,6 +43,11 @@ class OwnKafka(OwnProcess):
                  if ln.split("=", 1)[0].strip() not in overrides]
         self.props.write_text("\n".join([*lines, *(f"{k}={v}" for k, v in overrides.items())])
                               + "\n")
+        super().__init__("kafka", [dev_kafka.java(), "-Xms256m", "-Xmx512m", "-XX:+UseG1GC",
+                                   "-Djava.awt.headless=true",
+                                   *self._java("kafka.Kafka", str(self.props))[1:]],
+                         root / "kafka.log")
+        self.restarts = 0
 
     def _java(self, *args: str) -> list[str]:
         return [dev_kafka.java(), f"-Dlog4j2.configurationFile={dev_kafka.LOG4J}",
@@ -97,10 +70,6 @@ class OwnKafka(OwnProcess):
                                       "-c", str(self.props), "--ignore-formatted"),
                            check=True, capture_output=True)
 
-    def start(self) -> None:
-        self.spawn([dev_kafka.java(), "-Xms256m", "-Xmx512m", "-XX:+UseG1GC",
-                    "-Djava.awt.headless=true", *self._java("kafka.Kafka", str(self.props))[1:]])
-
     async def wait_ready(self, timeout_s: float = 120.0) -> None:
         deadline = time.monotonic() + timeout_s
         while True:
@@ -122,19 +91,23 @@ class OwnKafka(OwnProcess):
     async def restart(self) -> None:
         """A clean broker restart (SIGTERM, wait, start), as an operator would do."""
         self.restarts += 1
-        self.signal_and_wait(signal.SIGTERM, 60)
+        self.stop(60)
         self.start()
         await self.wait_ready()
 
-    def stop(self) -> None:
-        self.signal_and_wait(signal.SIGTERM, 30)
 
+class OwnPostgres(ChildProcess):
+    stop_timeout_s = 30
 
-class OwnPostgres(OwnProcess):
     def __init__(self, root: Path) -> None:
-        super().__init__("postgres", root / "postgres.log")
         self.port = free_port()
         self.data = root / "pg-data"
+        super().__init__("postgres", [
+            *dev_postgres._as_user(), str(dev_postgres.bin_dir() / "postgres"),
+            "-D", str(self.data), "-c", "listen_addresses=127.0.0.1", "-c", f"port={self.port}",
+            "-c", f"unix_socket_directories={self.data}", "-c", "max_connections=300",
+        ], root / "postgres.log")
+        self.restarts = 0
         self.database = "matur_chaos"
         self.server_url = f"postgresql://postgres@127.0.0.1:{self.port}/postgres"
         self.url = f"postgresql://postgres@127.0.0.1:{self.port}/{self.database}"
@@ -153,13 +126,6 @@ class OwnPostgres(OwnProcess):
              "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8"],
             check=True, capture_output=True,
         )
-
-    def start(self) -> None:
-        self.spawn([
-            *dev_postgres._as_user(), str(dev_postgres.bin_dir() / "postgres"),
-            "-D", str(self.data), "-c", "listen_addresses=127.0.0.1", "-c", f"port={self.port}",
-            "-c", f"unix_socket_directories={self.data}", "-c", "max_connections=300",
-        ])
 
     async def wait_ready(self, timeout_s: float = 60.0) -> None:
         deadline = time.monotonic() + timeout_s
@@ -185,12 +151,13 @@ class OwnPostgres(OwnProcess):
     async def restart(self) -> None:
         """A fast shutdown (SIGINT: connections are cut) and a start."""
         self.restarts += 1
-        self.signal_and_wait(signal.SIGINT, 60)
+        self.stop(60, signal.SIGINT)
         self.start()
         await self.wait_ready()
 
-    def stop(self) -> None:
-        self.signal_and_wait(signal.SIGINT, 30)
+    def stop(self, timeout_s: float | None = None, sig: int = signal.SIGINT) -> None:
+        """A fast shutdown (SIGINT) by default: PostgreSQL's SIGTERM waits for clients."""
+        super().stop(timeout_s, sig)
 
 
 def run_dir() -> Path:

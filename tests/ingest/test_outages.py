@@ -18,9 +18,10 @@ from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
+from devstack.ports import free_port
 from tests.conftest import Infra
 from tests.ingest.conftest import Spawn
-from tests.ingest.ingest_process import IngestProcess, free_port, post_signed
+from tests.ingest.ingest_process import IngestProcess, post_signed
 from tests.ingest.kafka_collector import KafkaCollector
 from tests.ingest.socket_bridge import Bridge, tcp
 from tests.ingest.webhooks import encode, single_text

@@ -5,17 +5,11 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
-import signal
-import socket
-import subprocess
-import sys
 import uuid
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import httpx
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 
 from contracts.base import Message, utcnow
@@ -28,16 +22,11 @@ from contracts.notifications import (
 )
 from contracts.topics import NOTIFICATIONS_REQUESTS, WHATSAPP_INBOUND, Topic
 from contracts.whatsapp_events import InboundMessage
+from devstack.launcher import HttpProcess, python_module
+from devstack.ports import free_port
 
-REPO = Path(__file__).resolve().parents[2]
 LINE = "103522000000000"
 ACCESS_TOKEN = "notifier-test-token-5d1e"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def unique_phone() -> str:
@@ -45,61 +34,17 @@ def unique_phone() -> str:
     return "628" + str(uuid.uuid4().int)[:10]
 
 
-class ServiceProcess:
+class ServiceProcess(HttpProcess):
     """`python -m <module>` with its own port, logs in a file; stop() or kill()."""
 
+    ready_timeout_s = 40
+
     def __init__(self, module: str, env: dict[str, str], port_var: str, log_path: Path) -> None:
+        port = free_port()
+        super().__init__(module, python_module(module), log_path, port,
+                         env={"MATUR_LOG_FORMAT": "json", **env, port_var: str(port)},
+                         own_group=False)
         self.module = module
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.env = {
-            **os.environ,
-            "MATUR_LOG_FORMAT": "json",
-            **env,
-            port_var: str(self.port),
-        }
-        self.log_path = log_path
-        self.proc: subprocess.Popen[bytes] | None = None
-
-    def start(self) -> None:
-        with self.log_path.open("ab") as log:
-            self.proc = subprocess.Popen(
-                [sys.executable, "-m", self.module],
-                cwd=REPO, env=self.env, stdout=log, stderr=subprocess.STDOUT,
-            )
-
-    def logs(self) -> str:
-        return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
-
-    async def wait_ready(self, timeout_s: float = 40) -> None:
-        deadline = asyncio.get_running_loop().time() + timeout_s
-        async with httpx.AsyncClient(base_url=self.url, timeout=2) as client:
-            while True:
-                assert self.proc is not None and self.proc.poll() is None, self.logs()[-3000:]
-                try:
-                    if (await client.get("/readyz")).status_code == 200:
-                        return
-                except httpx.TransportError:
-                    pass
-                if asyncio.get_running_loop().time() > deadline:
-                    raise TimeoutError(f"{self.module} not ready: {self.logs()[-3000:]}")
-                await asyncio.sleep(0.1)
-
-    def kill(self) -> None:
-        """kill -9: no shutdown, no last commit."""
-        if self.proc is not None and self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGKILL)
-            self.proc.wait(10)
-
-    def stop(self) -> None:
-        if self.proc is None or self.proc.poll() is not None:
-            return
-        self.proc.send_signal(signal.SIGTERM)
-        try:
-            self.proc.wait(20)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait(5)
 
 
 def sandbox_process(log_dir: Path) -> ServiceProcess:

@@ -4,9 +4,6 @@ table, PostgreSQL answers asyncpg, and the declared topics exist as declared."""
 from __future__ import annotations
 
 import asyncio
-import os
-import subprocess
-import sys
 import uuid
 from pathlib import Path
 
@@ -16,10 +13,9 @@ from aiokafka import AIOKafkaConsumer
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 
 from contracts.topics import ALL_TOPICS
+from devstack.launcher import ChildProcess, python_module
 from servicekit.kafka_clients import durable_producer
 from tests.conftest import Infra
-
-REPO = Path(__file__).resolve().parents[2]
 
 
 async def _consume(infra: Infra, topic: str, want: int, timeout_s: float = 30) -> list:  # type: ignore[type-arg]
@@ -97,13 +93,10 @@ async def test_faust_agent_with_a_table_runs_against_the_broker(
                                    NewTopic(f"{prefix}probe.out", 2, 1)])
     finally:
         await admin.close()
-    env = {**os.environ, **infra.env(), "PROBE_PREFIX": prefix,
-           "PROBE_DATADIR": str(tmp_path / "faust")}
-    worker = subprocess.Popen(
-        [sys.executable, "-m", "tests.stack.faust_probe_app", "worker", "--without-web",
-         "-l", "warn"],
-        cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-    )
+    worker = ChildProcess("faust probe", python_module(
+        "tests.stack.faust_probe_app", "worker", "--without-web", "-l", "warn"),
+        tmp_path / "faust-probe.log", own_group=False)
+    worker.start({**infra.env(), "PROBE_PREFIX": prefix, "PROBE_DATADIR": str(tmp_path / "faust")})
     try:
         producer = durable_producer(infra.kafka_bootstrap_servers, "faust-probe")
         await producer.start()
@@ -115,21 +108,15 @@ async def test_faust_agent_with_a_table_runs_against_the_broker(
         try:
             records = await _consume(infra, f"{prefix}probe.out", 4, timeout_s=90)
         except TimeoutError:
-            worker.terminate()
-            out = worker.communicate(timeout=30)[0].decode(errors="replace")
-            pytest.fail(f"no counts from the Faust worker; its output:\n{out[-4000:]}")
-        assert worker.poll() is None, "the Faust worker died"
+            worker.stop(30)
+            pytest.fail(f"no counts from the Faust worker; its output:\n{worker.logs()[-4000:]}")
+        assert worker.alive, "the Faust worker died"
         assert sorted(r.value.decode() for r in records) == [
             "desa-a=1", "desa-a=2", "desa-a=3", "desa-b=1",
         ]
     finally:
-        worker.terminate()
-        try:
-            out, _ = worker.communicate(timeout=30)
-        except subprocess.TimeoutExpired:
-            worker.kill()
-            out, _ = worker.communicate()
-    assert b"Traceback" not in out, out.decode(errors="replace")[-3000:]
+        worker.stop(30)
+    assert "Traceback" not in worker.logs(), worker.logs()[-3000:]
 
 
 async def test_postgres_answers_through_asyncpg(infra: Infra) -> None:
