@@ -37,7 +37,10 @@ async def case_filters(
     updated_to: datetime | None = Query(None),
     overdue: bool | None = Query(None, description="Open and past its SLA"),
     q: str | None = Query(
-        None, max_length=200, description="Full-text search in the summary and messages"
+        None,
+        max_length=200,
+        description="Full-text search in the summary and messages, or a case reference "
+        "(`BJN-C0003V`, with or without the dash, any case)",
     ),
 ) -> CaseFilters:
     districts = tuple(district or ())

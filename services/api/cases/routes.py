@@ -20,6 +20,9 @@ from services.api.errors import NOT_FOUND, invalid
 router = APIRouter(tags=["cases"])
 
 CaseId = Annotated[str, Path(max_length=100, description="Case id")]
+CaseKey = Annotated[
+    str, Path(max_length=100, description="Case id, or its reference (`BJN-C0003V`, any case)")
+]
 
 
 def json_response(model: BaseModel) -> Response:
@@ -76,9 +79,9 @@ async def export_cases(
     "/cases/{case_id}",
     response_model=CaseDetailOut,
     responses=NOT_FOUND,
-    summary="One case with its whole timeline",
+    summary="One case with its whole timeline, by id or reference",
 )
-async def get_case(case_id: CaseId, principal: CaseReader, ctx: Ctx) -> Response:
+async def get_case(case_id: CaseKey, principal: CaseReader, ctx: Ctx) -> Response:
     row = await one_case(ctx.pool, principal, case_id)
     if row is None:
         raise HTTPException(404, "No such case in your areas")

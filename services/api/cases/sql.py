@@ -8,6 +8,7 @@ from typing import Any
 from services.api.access.roles import Principal
 from services.api.access.scope import scope_condition
 from services.api.cases.listing import CaseFilters, CaseSort, Cursor
+from services.api.cases.reference_search import reference_candidates
 from services.api.where import Where, one_of
 
 OVERDUE = (
@@ -63,7 +64,11 @@ def filtered(principal: Principal, filters: CaseFilters) -> Where:
     if filters.overdue is not None:
         where.add(OVERDUE if filters.overdue else f"NOT {OVERDUE}")
     if filters.text:
-        where.add(f"c.search @@ websearch_to_tsquery('simple', {where.param(filters.text)})")
+        words = f"c.search @@ websearch_to_tsquery('simple', {where.param(filters.text)})"
+        references = reference_candidates(filters.text)
+        if references:
+            words = f"({one_of(where, 'c.reference', references)} OR {words})"
+        where.add(words)
     return where
 
 
@@ -110,13 +115,27 @@ def _one_case(principal: Principal, case_id: str) -> Where:
     return where
 
 
-def one_case_query(principal: Principal, case_id: str) -> tuple[str, list[Any]]:
-    """The case with its timeline and notifications, if the caller may see it."""
-    where = _one_case(principal, case_id)
+def _case_or_reference(principal: Principal, key: str) -> tuple[Where, str]:
+    """The case whose id is `key`, or else the newest one whose reference `key` names
+    (references repeat only after the input topic was recreated): (where, ORDER BY)."""
+    references = reference_candidates(key)
+    if not references:
+        return _one_case(principal, key), ""
+    where = Where()
+    by_id = f"c.case_id = {where.param(key)}"
+    where.add(f"({by_id} OR {one_of(where, 'c.reference', references)})")
+    where.add(scope_condition(where, principal))
+    return where, f" ORDER BY ({by_id}) DESC, c.opened_at DESC LIMIT 1"
+
+
+def one_case_query(principal: Principal, key: str) -> tuple[str, list[Any]]:
+    """The case with its timeline and notifications, if the caller may see it, by its id
+    or its reference."""
+    where, order = _case_or_reference(principal, key)
     text = (
         f"SELECT {SUMMARY_COLUMNS}, c.reporter_key, c.snapshot::text AS snapshot, "  # noqa: S608
         f"{TIMELINE_JSON} AS timeline, {NOTIFICATIONS_JSON} AS notifications "
-        f"FROM cases c WHERE {where.clause()}"
+        f"FROM cases c WHERE {where.clause()}{order}"
     )
     return text, where.params
 
