@@ -8,10 +8,10 @@ from contracts.hierarchy import CaseStatus, Tier
 from contracts.lines import Sender
 from services.router.cases.citizen import handle_inbound
 from services.router.cases.commands import handle_command
-from services.router.cases.lifecycle import citizen_key_of
 from services.router.cases.officer_messages import handle_officer_inbound
 from services.router.cases.references import handle_reference
 from services.router.cases.state import ReporterState
+from services.router.cases.versions import citizen_key_of
 from tests.router.builders import (
     T0,
     citizen,

@@ -8,21 +8,14 @@ from contracts.case_events import CaseEventKind, TierAction, TimelineEntry
 from contracts.hierarchy import CaseStatus
 from contracts.notifications import NotificationKind
 from contracts.roster import Officer
-from services.router.cases.citizen import closed_notices
+from services.router.cases.assignment import assignee, due_for, escalate, resolve_due
 from services.router.cases.context import RouterContext
-from services.router.cases.lifecycle import (
-    assignee,
-    bump,
-    due_for,
-    escalate,
-    may_act,
-    resolve_due,
-    tier_notice,
-    to_citizen,
-    to_officer,
-)
+from services.router.cases.notifications import to_citizen
+from services.router.cases.officer_messages import closed_notices, tier_notice, to_officer
 from services.router.cases.outputs import Outputs
+from services.router.cases.permissions import may_act
 from services.router.cases.state import CaseRecord, ReporterState
+from services.router.cases.versions import bump
 
 SYSTEM_ROLES = frozenset({"admin", "system", "router"})
 
@@ -131,14 +124,8 @@ def _resolve(
         return record, Outputs()
     out = Outputs()
     record, event = bump(
-        record,
-        CaseEventKind.RESOLVED,
-        ctx.now,
-        _entry(cmd),
-        status=CaseStatus.RESOLVED,
-        resolved_at=ctx.now,
-        resolution_note=cmd.note,
-        due_at=None,
+        record, CaseEventKind.RESOLVED, ctx.now, _entry(cmd),
+        status=CaseStatus.RESOLVED, resolved_at=ctx.now, resolution_note=cmd.note, due_at=None,
     )
     record = record.model_copy(update={"rating_asked": True})
     case = record.case
