@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from contracts.notifications import NotificationKind, NotificationRequest
+from services.notifier.catalogue import citizen_texts
 from services.notifier.catalogue import limits as L
 from services.notifier.catalogue.limits import shorten
 from services.notifier.catalogue.params import can_escalate, case_id
@@ -18,7 +19,7 @@ from services.notifier.catalogue.phrases import (
     rating_row_title,
     village_list_header,
 )
-from services.notifier.catalogue.texts import TEXTS, text_of
+from services.notifier.catalogue.texts import text_of
 from services.notifier.catalogue.words import (
     ACCEPT_BUTTON,
     ESCALATE_BUTTON,
@@ -127,7 +128,7 @@ def _rating_rows(req: NotificationRequest) -> list[dict[str, str]]:
 def _village_choice(req: NotificationRequest) -> Body:
     rows = _village_rows(req)
     if not rows:
-        return text_message(TEXTS[NotificationKind.ASK_VILLAGE](req))
+        return text_message(citizen_texts.ask_village(req))
     return list_message(
         text_of(req),
         button=VILLAGE_LIST_BUTTON,

@@ -1,14 +1,18 @@
-"""What Matur says to citizens, in Bahasa Indonesia (one function per kind; the names of
-things are in `words.py`)."""
+"""What Matur says to citizens, in Bahasa Indonesia: one function per kind (the table of
+kinds is `texts.TEXTS`; the names of things are in `words.py`)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from contracts.hierarchy import CaseStatus
-from contracts.notifications import NotificationKind, NotificationRequest
+from contracts.notifications import NotificationRequest
 from services.notifier.catalogue.params import param, reference
-from services.notifier.catalogue.phrases import VILLAGE_QUESTION, Text, format_time, place
+from services.notifier.catalogue.phrases import (
+    PICK_VILLAGE,
+    TYPE_VILLAGE,
+    VILLAGE_QUESTION,
+    format_time,
+    place,
+)
 from services.notifier.catalogue.words import (
     CATEGORY_LABEL,
     HANDLER_LABEL,
@@ -18,7 +22,7 @@ from services.notifier.catalogue.words import (
 )
 
 
-def _receipt_text(req: NotificationRequest) -> str:
+def receipt(req: NotificationRequest) -> str:
     lines = [
         "Terima kasih, laporan Anda sudah kami terima.",
         f"Nomor laporan: *{reference(req)}*",
@@ -44,14 +48,22 @@ def _receipt_text(req: NotificationRequest) -> str:
     return "\n".join(lines)
 
 
-def _assigned_text(req: NotificationRequest) -> str:
+def ask_village(req: NotificationRequest) -> str:
+    return f"Laporan *{reference(req)}* sudah kami catat. {VILLAGE_QUESTION} {TYPE_VILLAGE}"
+
+
+def choose_village(req: NotificationRequest) -> str:
+    return f"Laporan *{reference(req)}* sudah kami catat. {VILLAGE_QUESTION} {PICK_VILLAGE}"
+
+
+def assigned(req: NotificationRequest) -> str:
     tier = label(TIER_LABEL, param(req, "tier"))
     officer = param(req, "officer_name")
     who = f"{officer} ({tier})" if officer and tier else officer or tier or "petugas kami"
     return f"Laporan *{reference(req)}* kini ditangani oleh {who}."
 
 
-def _escalated_text(req: NotificationRequest) -> str:
+def escalated(req: NotificationRequest) -> str:
     tier = label(TIER_LABEL, param(req, "tier"), "pimpinan")
     return (
         f"Laporan *{reference(req)}* kami teruskan kepada {tier} "
@@ -59,34 +71,21 @@ def _escalated_text(req: NotificationRequest) -> str:
     )
 
 
-def _resolved_text(req: NotificationRequest) -> str:
-    officer = param(req, "officer_name")
-    by = f" oleh {officer}" if officer else ""
-    lines = [f"Laporan *{reference(req)}* telah selesai ditangani{by}."]
-    note = param(req, "note")
-    if note:
-        lines.append(f"Catatan petugas: {note}")
-    lines.append("Terima kasih telah melapor.")
-    return "\n".join(lines)
-
-
-def _rating_question_text(req: NotificationRequest) -> str:
+def message_added(req: NotificationRequest) -> str:
     return (
-        f"Bagaimana pelayanan kami untuk laporan *{reference(req)}*? "
-        "Mohon beri nilai 1 (sangat kurang) sampai 5 (sangat baik)."
+        f"Tambahan informasi untuk laporan *{reference(req)}* sudah kami terima "
+        "dan kami teruskan kepada petugas."
     )
 
 
-def _rating_thanks_text(req: NotificationRequest) -> str:
-    rating = param(req, "rating")
-    given = f" ({rating}/5)" if rating else ""
+def emergency_advice(req: NotificationRequest) -> str:
     return (
-        f"Terima kasih atas penilaian Anda{given} untuk laporan *{reference(req)}*. "
-        "Masukan Anda membantu kami melayani lebih baik."
+        "Jika ada bahaya atau keadaan darurat, segera telepon *110* (gratis, 24 jam). "
+        f"Laporan *{reference(req)}* juga sudah kami teruskan ke petugas terdekat."
     )
 
 
-def _status_answer_text(req: NotificationRequest) -> str:
+def status_answer(req: NotificationRequest) -> str:
     cases = req.params.get("cases") or []
     if not cases:
         return (
@@ -108,25 +107,38 @@ def _status_answer_text(req: NotificationRequest) -> str:
     return "\n".join(lines)
 
 
-def _cancelled_text(req: NotificationRequest) -> str:
+def cancelled(req: NotificationRequest) -> str:
     return f"Laporan *{reference(req)}* telah dibatalkan sesuai permintaan Anda. Terima kasih."
 
 
-def _emergency_text(req: NotificationRequest) -> str:
+def resolved(req: NotificationRequest) -> str:
+    officer = param(req, "officer_name")
+    by = f" oleh {officer}" if officer else ""
+    lines = [f"Laporan *{reference(req)}* telah selesai ditangani{by}."]
+    note = param(req, "note")
+    if note:
+        lines.append(f"Catatan petugas: {note}")
+    lines.append("Terima kasih telah melapor.")
+    return "\n".join(lines)
+
+
+def rating_question(req: NotificationRequest) -> str:
     return (
-        "Jika ada bahaya atau keadaan darurat, segera telepon *110* (gratis, 24 jam). "
-        f"Laporan *{reference(req)}* juga sudah kami teruskan ke petugas terdekat."
+        f"Bagaimana pelayanan kami untuk laporan *{reference(req)}*? "
+        "Mohon beri nilai 1 (sangat kurang) sampai 5 (sangat baik)."
     )
 
 
-def _message_added_text(req: NotificationRequest) -> str:
+def rating_thanks(req: NotificationRequest) -> str:
+    rating = param(req, "rating")
+    given = f" ({rating}/5)" if rating else ""
     return (
-        f"Tambahan informasi untuk laporan *{reference(req)}* sudah kami terima "
-        "dan kami teruskan kepada petugas."
+        f"Terima kasih atas penilaian Anda{given} untuk laporan *{reference(req)}*. "
+        "Masukan Anda membantu kami melayani lebih baik."
     )
 
 
-def _help_text(req: NotificationRequest) -> str:
+def help_text(req: NotificationRequest) -> str:
     return "\n".join(
         [
             "Selamat datang di layanan pengaduan Polres Bojonegoro.",
@@ -135,34 +147,3 @@ def _help_text(req: NotificationRequest) -> str:
             "Dalam keadaan darurat, segera telepon 110.",
         ]
     )
-
-
-def _ask_village_text(req: NotificationRequest) -> str:
-    return (
-        f"Laporan *{reference(req)}* sudah kami catat. {VILLAGE_QUESTION} "
-        "Mohon balas dengan nama desa dan kecamatannya."
-    )
-
-
-def _choose_village_text(req: NotificationRequest) -> str:
-    return (
-        f"Laporan *{reference(req)}* sudah kami catat. {VILLAGE_QUESTION} "
-        "Silakan pilih dari daftar, atau balas dengan nama desanya."
-    )
-
-
-CITIZEN_TEXTS: Mapping[NotificationKind, Text] = {
-    NotificationKind.RECEIPT: _receipt_text,
-    NotificationKind.ASK_VILLAGE: _ask_village_text,
-    NotificationKind.CHOOSE_VILLAGE: _choose_village_text,
-    NotificationKind.ASSIGNED: _assigned_text,
-    NotificationKind.ESCALATED: _escalated_text,
-    NotificationKind.RESOLVED: _resolved_text,
-    NotificationKind.RATING_QUESTION: _rating_question_text,
-    NotificationKind.RATING_THANKS: _rating_thanks_text,
-    NotificationKind.STATUS_ANSWER: _status_answer_text,
-    NotificationKind.CANCELLED: _cancelled_text,
-    NotificationKind.EMERGENCY_ADVICE: _emergency_text,
-    NotificationKind.MESSAGE_ADDED: _message_added_text,
-    NotificationKind.HELP: _help_text,
-}

@@ -1,14 +1,12 @@
-"""What Matur says to officers, in Bahasa Indonesia (one function per kind; the names of
-things are in `words.py`)."""
+"""What Matur says to officers, in Bahasa Indonesia: one function per kind (the table of
+kinds is `texts.TEXTS`; the names of things are in `words.py`)."""
 
 from __future__ import annotations
-
-from collections.abc import Mapping
 
 from contracts.notifications import NotificationKind, NotificationRequest, OfficerUpdate
 from services.notifier.catalogue.limits import shorten
 from services.notifier.catalogue.params import can_escalate, param, reference
-from services.notifier.catalogue.phrases import Text, format_time, place
+from services.notifier.catalogue.phrases import format_time, place
 from services.notifier.catalogue.words import (
     ACCEPT_BUTTON,
     ACTION_LABEL,
@@ -42,21 +40,22 @@ def officer_case_heading(req: NotificationRequest) -> str:
     return f"Laporan baru *{reference(req)}* untuk Anda."
 
 
-def _officer_case_text(req: NotificationRequest, summary_limit: int = 500) -> str:
+def case_facts(req: NotificationRequest, summary_limit: int = 500) -> list[tuple[str, str]]:
+    """(what, value) of the case alert, those the request has: category, urgency, place,
+    reporter, summary."""
+    facts = [
+        ("Jenis", label(CATEGORY_LABEL, param(req, "category"))),
+        ("Urgensi", label(URGENCY_LABEL, param(req, "urgency"))),
+        ("Lokasi", place(req)),
+        ("Pelapor", reporter(req)),
+        ("Ringkasan", shorten(param(req, "summary"), summary_limit)),
+    ]
+    return [(what, value) for what, value in facts if value]
+
+
+def officer_case(req: NotificationRequest) -> str:
     lines = [officer_case_heading(req)]
-    category = param(req, "category")
-    if category:
-        lines.append(f"Jenis: {label(CATEGORY_LABEL, category)}")
-    urgency = param(req, "urgency")
-    if urgency:
-        lines.append(f"Urgensi: {label(URGENCY_LABEL, urgency)}")
-    where = place(req)
-    if where:
-        lines.append(f"Lokasi: {where}")
-    lines.append(f"Pelapor: {reporter(req)}")
-    summary = param(req, "summary")
-    if summary:
-        lines.append(f"Ringkasan: {shorten(summary, summary_limit)}")
+    lines += [f"{what}: {value}" for what, value in case_facts(req)]
     due = param(req, "due_at")
     if due:
         lines.append(f"Mohon ditanggapi sebelum {format_time(due)}.")
@@ -86,7 +85,7 @@ def _citizen_message(req: NotificationRequest) -> str:
     return f"Pesan ({message_type})" if message_type else NEWS
 
 
-def _officer_update_text(req: NotificationRequest) -> str:
+def officer_update(req: NotificationRequest) -> str:
     """`officer_case_update`, by its `update` parameter (`OfficerUpdate`)."""
     ref = reference(req)
     update = param(req, "update")
@@ -100,7 +99,7 @@ def _officer_update_text(req: NotificationRequest) -> str:
     return f"Laporan *{ref}*: {param(req, 'text', NEWS)}"  # an older producer's own text
 
 
-def _officer_action_text(req: NotificationRequest) -> str:
+def officer_action_done(req: NotificationRequest) -> str:
     action = param(req, "action")
     ref = reference(req)
     if action == "unknown_command":
@@ -119,17 +118,8 @@ def _officer_action_text(req: NotificationRequest) -> str:
     return f"Laporan *{ref}* sudah {done}. Terima kasih."
 
 
-def _sign_in_text(req: NotificationRequest) -> str:
+def sign_in_code(req: NotificationRequest) -> str:
     return (
         f"Kode masuk Matur Anda: *{param(req, 'code', '-')}*\n"
         "Jangan berikan kode ini kepada siapa pun, termasuk petugas."
     )
-
-
-OFFICER_TEXTS: Mapping[NotificationKind, Text] = {
-    NotificationKind.OFFICER_NEW_CASE: _officer_case_text,
-    NotificationKind.OFFICER_ESCALATED_CASE: _officer_case_text,
-    NotificationKind.OFFICER_CASE_UPDATE: _officer_update_text,
-    NotificationKind.OFFICER_ACTION_DONE: _officer_action_text,
-    NotificationKind.SIGN_IN_CODE: _sign_in_text,
-}

@@ -52,3 +52,5 @@ def rating_row_title(rating: int) -> str:
 
 
 VILLAGE_QUESTION = "Di desa mana kejadiannya?"
+TYPE_VILLAGE = "Mohon balas dengan nama desa dan kecamatannya."
+PICK_VILLAGE = "Silakan pilih dari daftar, atau balas dengan nama desanya."
