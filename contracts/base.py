@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Self
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 
 def utcnow() -> datetime:
@@ -15,6 +16,13 @@ class ContractModel(BaseModel):
     """A value inside a message: frozen, unknown fields ignored (forward compatible)."""
 
     model_config = ConfigDict(frozen=True, extra="ignore", populate_by_name=True)
+
+    def to_bytes(self) -> bytes:
+        return self.model_dump_json().encode()
+
+    @classmethod
+    def from_bytes(cls, data: bytes | str) -> Self:
+        return cls.model_validate_json(data)
 
 
 class Message(ContractModel):
@@ -28,9 +36,10 @@ class Message(ContractModel):
     message_id: str = Field(description="Idempotency key of this message")
     occurred_at: datetime = Field(default_factory=utcnow)
 
-    def to_bytes(self) -> bytes:
-        return self.model_dump_json().encode()
 
-    @classmethod
-    def from_bytes(cls, data: bytes | str) -> Message:
-        return cls.model_validate_json(data)
+def validation_problems(exc: ValidationError) -> list[str]:
+    """`where: what` for each error, never the offending value (it may be a phone number)."""
+    return [
+        f"{'.'.join(str(part) for part in error['loc']) or 'value'}: {error['msg']}"
+        for error in exc.errors(include_url=False, include_input=False, include_context=False)
+    ]

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from contracts.base import Message
+from contracts.base import ContractModel
 from contracts.case_commands import CaseCommand
 from contracts.case_events import CaseEvent, TierNotice
 from contracts.case_references import CaseReferenceMessage
+from contracts.directory import Polres
 from contracts.hierarchy import Tier
+from contracts.lines import Line
 from contracts.notifications import NotificationDeadLetter, NotificationEvent, NotificationRequest
+from contracts.roster import Officer
 from contracts.whatsapp_events import (
     ChannelError,
     DeliveryStatus,
@@ -27,7 +30,7 @@ DAY_MS = 24 * 60 * 60 * 1000
 @dataclass(frozen=True)
 class Topic:
     name: str
-    value: type[Message]
+    value: type[ContractModel]  # a Message, or an entity of a compacted topic
     key: str  # what the Kafka key holds
     partitions: int
     retention_ms: int  # -1: forever
@@ -97,6 +100,18 @@ NOTIFICATIONS_DEADLETTER = Topic(
     "notifications.deadletter", NotificationDeadLetter, "notification_id", 1, 90 * DAY_MS,
     description="Notifications the Cloud API refused for good, with the reason",
 )
+DIRECTORY_POLRES = Topic(
+    "directory.polres", Polres, "regency code (35.22)", 1, -1, "compact",
+    description="Directory: each regency's Polres; a null value removes it",
+)
+DIRECTORY_LINES = Topic(
+    "directory.lines", Line, "phone_number_id", 1, -1, "compact",
+    description="Directory: the WhatsApp business lines and the areas they serve",
+)
+DIRECTORY_OFFICERS = Topic(
+    "directory.officers", Officer, "officer_id", 1, -1, "compact",
+    description="Directory: every officer, his tier and areas; a null value removes him",
+)
 
 ALL_TOPICS: tuple[Topic, ...] = (
     WHATSAPP_INBOUND,
@@ -112,7 +127,12 @@ ALL_TOPICS: tuple[Topic, ...] = (
     NOTIFICATIONS_REQUESTS,
     NOTIFICATIONS_EVENTS,
     NOTIFICATIONS_DEADLETTER,
+    DIRECTORY_POLRES,
+    DIRECTORY_LINES,
+    DIRECTORY_OFFICERS,
 )
+
+DIRECTORY_TOPICS: tuple[Topic, ...] = (DIRECTORY_POLRES, DIRECTORY_LINES, DIRECTORY_OFFICERS)
 
 TIER_TOPICS: dict[Tier, Topic] = {
     Tier.BHABIN: CASES_BHABIN,

@@ -37,7 +37,8 @@ if str(REPO_ROOT) not in sys.path:
 from contracts.hierarchy import Tier  # noqa: E402
 from contracts.lines import Line  # noqa: E402
 from contracts.roster import Officer, Roster  # noqa: E402
-from services.router.domain.directory import ATTRIBUTION, Directory  # noqa: E402
+from contracts.areas import ATTRIBUTION  # noqa: E402
+from services.router.domain.directory import Directory  # noqa: E402
 
 REGENCY_CODE = "35.22"
 OUTPUT = Path(__file__).resolve().parent / "roster.bojonegoro.sample.json"
@@ -173,6 +174,7 @@ def build_roster(directory: Directory) -> Roster:
         regency_code=REGENCY_CODE,
         sample=True,
         note=NOTE,
+        polres_name="Polres Bojonegoro",
         lines=tuple(lines),
         officers=tuple(officers),
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from contracts.base import Message
+from contracts.base import ContractModel
 from contracts.case_commands import Actor, CaseCommand, CommandKind
 from contracts.case_events import (
     Assignee,
@@ -17,6 +17,7 @@ from contracts.case_events import (
     TimelineEntry,
 )
 from contracts.case_references import CaseReferenceMessage, ReferenceMessageKind
+from contracts.directory import Polres
 from contracts.hierarchy import CaseStatus, Category, Tier, Urgency
 from contracts.lines import Line, Sender, citizen_key
 from contracts.notifications import (
@@ -28,6 +29,7 @@ from contracts.notifications import (
     Recipient,
     RecipientKind,
 )
+from contracts.roster import Officer
 from contracts.topics import Topic, by_name
 from contracts.whatsapp_events import (
     ChannelError,
@@ -92,7 +94,7 @@ def notification_request() -> NotificationRequest:
     )
 
 
-def samples() -> dict[str, Message]:
+def samples() -> dict[str, ContractModel]:
     return {
         "whatsapp.inbound": inbound(),
         "whatsapp.statuses": DeliveryStatus(
@@ -146,6 +148,15 @@ def samples() -> dict[str, Message]:
         "notifications.deadletter": NotificationDeadLetter(
             message_id="n2", request=notification_request(), error_code=131026,
             reason="Message undeliverable", attempts=1,
+        ),
+        "directory.polres": Polres(
+            regency_code="35.22", name="Polres Bojonegoro", reference_prefix="BJN", sample=True,
+            note="SAMPLE DATA: fictitious officers",
+        ),
+        "directory.lines": KAPOLRES_LINE,
+        "directory.officers": Officer(
+            officer_id="bhabin-35.22.07-01", name="Aipda Sutrisno", rank="Aipda",
+            tier=Tier.BHABIN, wa_id="6281100000701", area_codes=("35.22.07.2001",),
         ),
     }
 

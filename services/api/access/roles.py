@@ -5,6 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from contracts import areas
+from contracts.areas import AreaLevel as AreaLevel
+from contracts.areas import within as within  # whether a code lies in a scope's areas
+
 
 class Role(StrEnum):
     BHABIN = "bhabin"  # his villages
@@ -44,21 +48,16 @@ class Principal:
         return self.role is Role.ADMIN
 
 
-class AreaLevel(StrEnum):
-    REGENCY = "regency"
-    DISTRICT = "district"
-    VILLAGE = "village"
-
-
-_LEVEL_BY_DOTS = {1: AreaLevel.REGENCY, 2: AreaLevel.DISTRICT, 3: AreaLevel.VILLAGE}
+SCOPE_LEVELS = (AreaLevel.REGENCY, AreaLevel.DISTRICT, AreaLevel.VILLAGE)
 
 
 def area_level(code: str) -> AreaLevel:
-    """`35.22` regency, `35.22.07` district, `35.22.07.2001` village."""
-    parts = code.split(".")
-    if not all(p.isdigit() for p in parts) or len(parts) - 1 not in _LEVEL_BY_DOTS:
+    """`35.22` regency, `35.22.07` district, `35.22.07.2001` village: the levels a scope
+    names (a province or anything else is refused)."""
+    level = areas.area_level(code)  # ValueError for what is no area code at all
+    if level not in SCOPE_LEVELS:
         raise ValueError(f"not a regency, district or village code: {code!r}")
-    return _LEVEL_BY_DOTS[len(parts) - 1]
+    return level
 
 
 @dataclass(frozen=True)
@@ -70,7 +69,7 @@ class ScopeCodes:
 
 def split_scope(scope: tuple[str, ...]) -> ScopeCodes:
     """The scope's codes by level (invalid codes are dropped: they match nothing)."""
-    levels: dict[AreaLevel, list[str]] = {level: [] for level in AreaLevel}
+    levels: dict[AreaLevel, list[str]] = {level: [] for level in SCOPE_LEVELS}
     for code in scope:
         try:
             levels[area_level(code)].append(code)
@@ -81,8 +80,3 @@ def split_scope(scope: tuple[str, ...]) -> ScopeCodes:
         tuple(levels[AreaLevel.DISTRICT]),
         tuple(levels[AreaLevel.VILLAGE]),
     )
-
-
-def within(code: str, scope: tuple[str, ...]) -> bool:
-    """Whether an area lies in (or is) one of the scope's areas."""
-    return any(code == s or code.startswith(s + ".") for s in scope)

@@ -1,37 +1,30 @@
-"""The jurisdiction directory: regencies, districts (kecamatan) and villages (desa/kelurahan).
+"""The jurisdiction directory: regencies, districts (kecamatan) and villages (desa/kelurahan),
+indexed for the router's look-ups.
 
-Loaded from the idn-area CSV files (`../shared/data/idn-area/`, "Indonesian area data:
-idn-area-data, ODbL"). Area codes are the official ones: a province `35`, a regency
-`35.22`, a district `35.22.07`, a village `35.22.07.2001`. The police hierarchy maps onto
-them: a regency has a Polres (Kapolres), a district a Polsek (Kapolsek), a village a
-Bhabinkamtibmas.
-
-The whole country (83,762 villages) loads in well under a second: villages are slotted
-frozen dataclasses and repeated names are interned.
+Read from the idn-area CSV files by `contracts.areas.read_area_data` (the one reader, with
+its failure policy: `AreaDataError` naming MATUR_AREA_DATA_DIR); area levels and
+containment (`area_level`, `within`) are `contracts.areas` too. The whole country (83,762
+villages) loads in well under a second: villages are slotted frozen dataclasses and
+repeated names are interned.
 """
 
 from __future__ import annotations
 
-import csv
 import os
-import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-ATTRIBUTION = "Indonesian area data: idn-area-data, ODbL"
-AREA_DATA_DIR_ENV = "MATUR_AREA_DATA_DIR"
-DEFAULT_AREA_DATA_DIR = "../shared/data/idn-area"
+from contracts.areas import (
+    DEFAULT_AREA_DATA_DIR,
+    AreaData,
+    AreaLevel,
+    area_level,
+    read_area_data,
+    within,
+)
+
 REPO_ROOT = Path(__file__).resolve().parents[3]
-
-_VILLAGES_FILE = "villages.csv"
-_DISTRICTS_FILE = "districts.csv"
-_REGENCIES_FILE = "regencies.csv"
-_PROVINCES_FILE = "provinces.csv"
-
-
-class AreaDataMissing(FileNotFoundError):
-    """The idn-area data folder (or one of its files) is not where the settings say."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,20 +43,6 @@ class District:
     code: str
     name: str
     regency_code: str
-
-
-def area_level(code: str) -> str:
-    """`province`, `regency`, `district` or `village`, from the number of parts of a code."""
-    parts = code.count(".") + 1
-    levels = {1: "province", 2: "regency", 3: "district", 4: "village"}
-    if parts not in levels:
-        raise ValueError(f"not an idn-area code: {code!r}")
-    return levels[parts]
-
-
-def covers(area_code: str, village_code: str) -> bool:
-    """Whether a village lies inside an area (the area itself, or a parent of it)."""
-    return village_code == area_code or village_code.startswith(area_code + ".")
 
 
 def resolve_repo_path(path: str | os.PathLike[str]) -> Path:
@@ -108,49 +87,20 @@ class Directory:
         data_dir: str | os.PathLike[str] | None = None,
         regency_codes: Iterable[str] | None = None,
     ) -> Directory:
-        """Load the CSV files of `data_dir` (default: `default_area_data_dir()`).
-
-        `regency_codes` keeps only those regencies (e.g. `["35.22"]`); None loads the whole
-        country.
-        """
-        folder = resolve_repo_path(data_dir) if data_dir is not None else default_area_data_dir()
-        if not folder.is_dir():
-            raise AreaDataMissing(
-                f"idn-area data folder not found: {folder} (set {AREA_DATA_DIR_ENV}; "
-                f"default {DEFAULT_AREA_DATA_DIR} relative to the repository root)"
-            )
+        """Load the idn-area data of `default_area_data_dir(data_dir)`. `regency_codes`
+        keeps only those regencies (e.g. `["35.22"]`); None loads the whole country."""
         if isinstance(regency_codes, str):
             regency_codes = [regency_codes]
-        wanted = tuple(sorted(set(regency_codes))) if regency_codes is not None else None
-        for code in wanted or ():
-            if area_level(code) != "regency":
-                raise ValueError(f"not a regency code: {code!r}")
-        prefixes = tuple(code + "." for code in wanted) if wanted is not None else None
+        return cls.from_area_data(read_area_data(default_area_data_dir(data_dir), regency_codes))
 
-        regencies: dict[str, str] = {}
-        provinces: dict[str, str] = {}
-        for code, _province, name in _rows(folder / _REGENCIES_FILE, 3):
-            if wanted is None or code in wanted:
-                regencies[code] = name
-        wanted_provinces = {code.split(".")[0] for code in regencies}
-        for code, name in _rows(folder / _PROVINCES_FILE, 2):
-            if code in wanted_provinces:
-                provinces[code] = name
-        districts = [
-            District(code, sys.intern(name), regency)
-            for code, regency, name in _rows(folder / _DISTRICTS_FILE, 3)
-            if prefixes is None or code.startswith(prefixes)
-        ]
-        villages = [
-            Village(code, sys.intern(name), district)
-            for code, district, name in _rows(folder / _VILLAGES_FILE, 3)
-            if prefixes is None or code.startswith(prefixes)
-        ]
-        if wanted is not None:
-            missing = [code for code in wanted if code not in regencies]
-            if missing:
-                raise ValueError(f"unknown regency code(s) in {folder}: {', '.join(missing)}")
-        return cls(villages, districts, regencies, provinces)
+    @classmethod
+    def from_area_data(cls, data: AreaData) -> Directory:
+        return cls(
+            (Village(v.code, v.name, v.parent_code) for v in data.villages),
+            (District(d.code, d.name, d.parent_code) for d in data.districts),
+            {r.code: r.name for r in data.regencies},
+            {p.code: p.name for p in data.provinces},
+        )
 
     def subset(self, regency_codes: Iterable[str]) -> Directory:
         """A directory of only these regencies (without reading the files again)."""
@@ -189,22 +139,22 @@ class Directory:
     def districts_in(self, area_code: str) -> list[District]:
         """Districts of a regency (or province), or the one district named."""
         level = area_level(area_code)
-        if level == "district":
+        if level is AreaLevel.DISTRICT:
             district = self._districts.get(area_code)
             return [district] if district else []
-        if level == "regency":
+        if level is AreaLevel.REGENCY:
             return list(self._districts_by_regency.get(area_code, []))
-        if level == "province":
-            return [d for d in self._districts.values() if covers(area_code, d.code)]
+        if level is AreaLevel.PROVINCE:
+            return [d for d in self._districts.values() if within(d.code, area_code)]
         return []
 
     def villages_in(self, area_code: str) -> list[Village]:
         """Villages of an area: a province, regency, district or a single village code."""
         level = area_level(area_code)
-        if level == "village":
+        if level is AreaLevel.VILLAGE:
             village = self._villages.get(area_code)
             return [village] if village else []
-        if level == "district":
+        if level is AreaLevel.DISTRICT:
             return list(self._by_district.get(area_code, []))
         result: list[Village] = []
         for district in self.districts_in(area_code):
@@ -234,13 +184,3 @@ class Directory:
             f"{len(self._villages)} villages)"
         )
 
-
-def _rows(path: Path, width: int) -> Iterator[list[str]]:
-    if not path.is_file():
-        raise AreaDataMissing(f"idn-area data file not found: {path}")
-    with path.open(encoding="utf-8", newline="") as f:
-        reader = csv.reader(f)
-        next(reader, None)  # header
-        for row in reader:
-            if len(row) >= width:
-                yield [field.strip() for field in row[:width]]

@@ -11,20 +11,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from contracts.areas import ancestors, area_level, within
 from contracts.hierarchy import TIER_ORDER, Tier
 from contracts.lines import Line
 from contracts.roster import Officer, Roster
-from services.router.domain.directory import Directory, Village, area_level, covers
+from services.router.domain.directory import Directory, Village
 
 
 class NoHandler(LookupError):
     """No officer at any tier covers the village (the roster lacks a Kapolres)."""
-
-
-def _ancestors(village_code: str) -> list[str]:
-    """`35.22.07.2001` -> [`35.22.07.2001`, `35.22.07`, `35.22`, `35`] (most specific first)."""
-    parts = village_code.split(".")
-    return [".".join(parts[:n]) for n in range(len(parts), 0, -1)]
 
 
 def normalise_wa_id(wa_id: str) -> str:
@@ -65,7 +60,7 @@ class OfficerDirectory:
 
     def handler_at(self, tier: Tier, village_code: str) -> Officer | None:
         """The active officer of `tier` whose area covers the village, if any."""
-        for area in _ancestors(village_code):
+        for area in ancestors(village_code):
             found = self._by_area.get((tier, area))
             if found:
                 return found[0]
@@ -109,7 +104,7 @@ class OfficerDirectory:
 
     def serves(self, officer: Officer, village_code: str) -> bool:
         """Whether the village lies in the officer's areas (he may act on its cases)."""
-        return any(covers(area, village_code) for area in officer.area_codes)
+        return within(village_code, officer.area_codes)
 
     def villages_of(self, officer: Officer) -> list[Village]:
         return self._villages_of_areas(officer.area_codes)
@@ -129,7 +124,7 @@ class OfficerDirectory:
         return [
             line
             for line in self.roster.lines
-            if line.tier == tier and any(covers(a, village_code) for a in line.area_codes)
+            if line.tier == tier and within(village_code, line.area_codes)
         ]
 
     def _villages_of_areas(self, area_codes: Iterable[str]) -> list[Village]:

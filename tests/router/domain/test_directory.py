@@ -6,14 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from services.router.domain.directory import (
-    AREA_DATA_DIR_ENV,
-    REPO_ROOT,
-    AreaDataMissing,
-    Directory,
-    covers,
-    default_area_data_dir,
-)
+from contracts.areas import AREA_DATA_DIR_SETTING, AreaDataError
+from services.router.domain.directory import REPO_ROOT, Directory, default_area_data_dir
 
 
 def test_the_whole_country_loads(national: Directory) -> None:
@@ -65,16 +59,8 @@ def test_look_ups_by_code(bojonegoro: Directory) -> None:
     assert bojonegoro.villages_in("35.22.99") == []
 
 
-def test_covers_respects_code_boundaries() -> None:
-    assert covers("35.22", "35.22.01.2001")
-    assert covers("35.22.01", "35.22.01.2001")
-    assert covers("35.22.01.2001", "35.22.01.2001")
-    assert not covers("35.2", "35.22.01.2001")
-    assert not covers("35.22.01", "35.22.010.2001")
-
-
 def test_a_missing_data_folder_is_a_clear_error(tmp_path: Path) -> None:
-    with pytest.raises(AreaDataMissing, match=AREA_DATA_DIR_ENV):
+    with pytest.raises(AreaDataError, match=AREA_DATA_DIR_SETTING):
         Directory.load(tmp_path / "nowhere")
 
 
@@ -86,8 +72,8 @@ def test_unknown_regency_is_refused() -> None:
 
 
 def test_default_folder_is_relative_to_the_repo(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv(AREA_DATA_DIR_ENV, raising=False)
+    monkeypatch.delenv(AREA_DATA_DIR_SETTING, raising=False)
     assert default_area_data_dir() == (REPO_ROOT / "../shared/data/idn-area").resolve()
-    monkeypatch.setenv(AREA_DATA_DIR_ENV, "/data/areas")  # the domain never reads it
+    monkeypatch.setenv(AREA_DATA_DIR_SETTING, "/data/areas")  # the domain never reads it
     assert default_area_data_dir() == (REPO_ROOT / "../shared/data/idn-area").resolve()
     assert default_area_data_dir("/data/areas") == Path("/data/areas")
