@@ -34,10 +34,10 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))
 
+from contracts.areas import ATTRIBUTION  # noqa: E402
 from contracts.hierarchy import Tier  # noqa: E402
 from contracts.lines import Line  # noqa: E402
 from contracts.roster import Officer, Roster  # noqa: E402
-from contracts.areas import ATTRIBUTION  # noqa: E402
 from services.router.domain.directory import Directory  # noqa: E402
 
 REGENCY_CODE = "35.22"
