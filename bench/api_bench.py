@@ -28,12 +28,13 @@ from bench.report import Row, percentile, render, write_json
 from bench.scratch import LOGS, scratch
 from contracts.hierarchy import CaseStatus, Category
 from devstack.launcher import HttpProcess
+from servicekit.settings import repo_path
 from services.api.access.roles import Principal, Role
 from services.api.access.store import issue_token
 from services.api.cases.listing import CaseFilters, CaseSort
 from services.api.cases.sql import list_query, one_case_query
 from services.api.directory.areas import load_areas
-from services.api.settings import ApiSettings, repo_path
+from services.api.settings import ApiSettings
 
 DISTRICT = "35.22.10"
 STATUSES = ("resolved", "open", "acknowledged")

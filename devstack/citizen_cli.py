@@ -15,14 +15,14 @@ import asyncio
 import json
 import os
 import time
-from pathlib import Path
 from typing import Any
 
 import typer
 
+from servicekit.settings import repo_path
 from services.sandbox.client import SandboxClient, default_sandbox_url
 from services.sandbox.rendering import render_record
-from services.sandbox.settings import KAPOLRES_LINE, REPO_ROOT
+from services.sandbox.settings import KAPOLRES_LINE
 
 app = typer.Typer(
     add_completion=False,
@@ -191,9 +191,8 @@ def inbox(
 
 
 def _roster() -> dict[str, Any] | None:
-    path = Path(os.environ.get("MATUR_ROSTER_FILE",
-                               "deploy/sample-data/roster.bojonegoro.sample.json"))
-    path = path if path.is_absolute() else REPO_ROOT / path
+    path = repo_path(os.environ.get("MATUR_ROSTER_FILE",
+                                    "deploy/sample-data/roster.bojonegoro.sample.json"))
     if not path.is_file():
         typer.echo(f"no roster file at {path}", err=True)
         return None

@@ -20,6 +20,7 @@ from contracts.topics import (
 from servicekit.health import health_router
 from servicekit.kafka_clients import durable_producer
 from servicekit.logging_setup import register_secret
+from servicekit.settings import repo_path
 from services.api.access import routes as access_routes
 from services.api.access.cache import PrincipalCache
 from services.api.access.ratelimit import RateLimiter
@@ -32,7 +33,7 @@ from services.api.directory.areas import load_areas
 from services.api.errors import COMMON_RESPONSES
 from services.api.projection.batch import ProjectionTopics
 from services.api.projection.consumer import Projector
-from services.api.settings import ApiSettings, repo_path
+from services.api.settings import ApiSettings
 from services.api.stats import routes as stats_routes
 from services.api.stream import routes as stream_routes
 from services.api.stream.signal import ChangeSignal

@@ -23,10 +23,11 @@ from aiokafka.structs import TopicPartition
 
 from contracts.roster import load_roster
 from servicekit.logging_setup import configure_logging
+from servicekit.settings import repo_path
 from services.api.app import projection_topics
 from services.api.database import checked_schema, migrate, migrate_projection
 from services.api.projection.batch import ProjectionTopics, apply_records
-from services.api.settings import ApiSettings, repo_path
+from services.api.settings import ApiSettings
 
 log = logging.getLogger(__name__)
 

@@ -2,24 +2,16 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from pydantic import Field
+from pydantic_settings import SettingsConfigDict
 
-from servicekit.settings import CommonSettings
-
-REPO_ROOT = Path(__file__).resolve().parents[2]
-
-
-def repo_path(value: str) -> Path:
-    """A path from the settings: relative paths are relative to the repository root."""
-    path = Path(value)
-    return path if path.is_absolute() else REPO_ROOT / path
+from servicekit.settings import ServedSettings
+from servicekit.settings import repo_path as repo_path  # still imported from here by a few
 
 
-class ApiSettings(CommonSettings):
-    host: str = Field(default="127.0.0.1", validation_alias="API_HOST")
-    port: int = Field(default=8000, validation_alias="API_PORT")
+class ApiSettings(ServedSettings):
+    model_config = SettingsConfigDict(env_prefix="API_")  # API_HOST, API_PORT
+    port: int = 8000
     roster_file: str = Field(
         default="deploy/sample-data/roster.bojonegoro.sample.json",
         validation_alias="MATUR_ROSTER_FILE",

@@ -5,15 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from pydantic import Field, SecretStr
+from pydantic_settings import SettingsConfigDict
 
-from servicekit.settings import CommonSettings
-
-REPO_ROOT = Path(__file__).resolve().parents[2]
+from servicekit.settings import ServedSettings, repo_path
 
 
-class IngestSettings(CommonSettings):
-    host: str = Field(default="127.0.0.1", validation_alias="INGEST_HOST")
-    port: int = Field(default=8001, validation_alias="INGEST_PORT")
+class IngestSettings(ServedSettings):
+    model_config = SettingsConfigDict(env_prefix="INGEST_")  # INGEST_HOST, INGEST_PORT
+    port: int = 8001
 
     app_secret: SecretStr = Field(
         default=SecretStr("matur-dev-app-secret"),
@@ -79,5 +78,4 @@ class IngestSettings(CommonSettings):
         return [self.app_secret.get_secret_value(), *(s for s in previous if s)]
 
     def roster_path(self) -> Path:
-        path = Path(self.roster_file)
-        return path if path.is_absolute() else REPO_ROOT / path
+        return repo_path(self.roster_file)

@@ -5,15 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from pydantic import Field, SecretStr
+from pydantic_settings import SettingsConfigDict
 
-from servicekit.settings import CommonSettings
-
-REPO_ROOT = Path(__file__).resolve().parents[2]
+from servicekit.settings import ServedSettings, repo_path
 
 
-class NotifierSettings(CommonSettings):
-    host: str = Field(default="127.0.0.1", validation_alias="NOTIFIER_HOST")
-    port: int = Field(default=8002, validation_alias="NOTIFIER_PORT")
+class NotifierSettings(ServedSettings):
+    model_config = SettingsConfigDict(env_prefix="NOTIFIER_")  # NOTIFIER_HOST, NOTIFIER_PORT
+    port: int = 8002
     instance_id: str = Field(
         default="",
         validation_alias="NOTIFIER_INSTANCE_ID",
@@ -169,8 +168,7 @@ class NotifierSettings(CommonSettings):
     )
 
     def roster_path(self) -> Path:
-        path = Path(self.roster_file)
-        return path if path.is_absolute() else REPO_ROOT / path
+        return repo_path(self.roster_file)
 
     def graph_phone_number_id(self, line_id: str) -> str:
         """The Graph API phone number id to send from for the roster's line id."""

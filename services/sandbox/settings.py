@@ -5,16 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from pydantic import Field, SecretStr
+from pydantic_settings import SettingsConfigDict
 
-from servicekit.settings import CommonSettings
+from servicekit.settings import ServedSettings, repo_path
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
 KAPOLRES_LINE = "103522000000000"
 
 
-class SandboxSettings(CommonSettings):
-    host: str = Field(default="127.0.0.1", validation_alias="SANDBOX_HOST")
-    port: int = Field(default=8090, validation_alias="SANDBOX_PORT")
+class SandboxSettings(ServedSettings):
+    model_config = SettingsConfigDict(env_prefix="SANDBOX_")  # SANDBOX_HOST, SANDBOX_PORT
+    port: int = 8090
     access_token: SecretStr = Field(
         default=SecretStr("matur-dev-access-token"), validation_alias="WHATSAPP_ACCESS_TOKEN"
     )
@@ -64,5 +64,4 @@ class SandboxSettings(CommonSettings):
     )
 
     def roster_path(self) -> Path:
-        path = Path(self.roster_file)
-        return path if path.is_absolute() else REPO_ROOT / path
+        return repo_path(self.roster_file)

@@ -12,11 +12,11 @@ from contracts.hierarchy import Tier
 from contracts.lines import Line, Sender, citizen_key
 from contracts.roster import Officer, load_roster
 from contracts.whatsapp_events import InboundMessage, LocationPin, MediaRef, ReplyChoice
+from servicekit.settings import repo_path
 from services.router.cases.context import RouterContext
 from services.router.domain.directory import Directory, Village
 from services.router.domain.officers import OfficerDirectory
 from services.router.domain.sla import SlaPolicy
-from services.router.settings import repo_path
 
 T0 = datetime(2026, 11, 30, 8, 0, tzinfo=UTC)
 ROSTER_FILE = "deploy/sample-data/roster.bojonegoro.sample.json"

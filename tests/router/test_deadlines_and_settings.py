@@ -7,9 +7,10 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from contracts.hierarchy import Tier, Urgency
+from servicekit.settings import REPO_ROOT
 from services.router.deadlines import DeadlineIndex
 from services.router.domain.sla import SlaPolicy
-from services.router.settings import REPO_ROOT, RouterSettings, SlaSettings
+from services.router.settings import RouterSettings, SlaSettings
 
 T = datetime(2026, 11, 30, 8, 0, tzinfo=UTC)
 
