@@ -14,6 +14,7 @@ import typer
 
 from devstack import kafka, postgres, processes
 from devstack.database import ensure_database
+from devstack.directory_import import import_roster_for_run
 from devstack.paths import LOGS, REPO, RUN
 from devstack.ports import port_open, wait_port
 from devstack.services import SERVICES
@@ -87,6 +88,7 @@ def down(only_started: bool = typer.Option(False, help="Stop only what `infra` s
 def run() -> None:
     """Bring everything up, print where it listens, and on Ctrl-C stop what it started."""
     env, started_infra = bring_up_infra()
+    import_roster_for_run(env["KAFKA_BOOTSTRAP_SERVERS"], os.environ.get("MATUR_TOPIC_PREFIX", ""))
     env.setdefault("MATUR_LOG_FORMAT", os.environ.get("MATUR_LOG_FORMAT", "console"))
     # The sandbox and the services find each other on whatever ports were chosen.
     ports = {svc.name: int(os.environ.get(svc.port_env, svc.port)) for svc in SERVICES}

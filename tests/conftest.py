@@ -3,7 +3,9 @@
 With a reachable Docker engine, testcontainers starts them. Otherwise the tests use the
 locally started ones (`make test` starts them), named by `KAFKA_BOOTSTRAP_SERVERS` and
 `DATABASE_URL`. Each test session gets its own topic prefix and its own database, so that
-sessions sharing one broker or server never see each other's messages or rows.
+sessions sharing one broker or server never see each other's messages or rows. The
+session's directory topics hold the sample roster (`seed_directory`), as `make run`
+imports it; suites that need other officers seed their own prefix.
 """
 
 from __future__ import annotations
@@ -13,11 +15,18 @@ import os
 import uuid
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import asyncpg
 import pytest
 
+from contracts.areas import DEFAULT_AREA_DATA_DIR
+from contracts.roster import Roster
 from servicekit.topic_admin import ensure_topics
+from services.api.directory.importer import import_roster, import_roster_file
+from services.api.settings import repo_path
+
+SAMPLE_ROSTER = repo_path("deploy/sample-data/roster.bojonegoro.sample.json")
 
 
 @dataclass(frozen=True)
@@ -100,11 +109,24 @@ async def _delete_topics(bootstrap: str, prefix: str) -> None:
         await admin.close()
 
 
+async def seed_directory(
+    bootstrap: str, prefix: str, roster: Path | Roster = SAMPLE_ROSTER
+) -> None:
+    """Create the topics under `prefix` and import a roster (file or model) into its
+    directory topics, as `make run` does."""
+    await ensure_topics(bootstrap, prefix=prefix)
+    areas = repo_path(DEFAULT_AREA_DATA_DIR)
+    if isinstance(roster, Path):
+        await import_roster_file(bootstrap, prefix, roster, areas)
+    else:
+        await import_roster(bootstrap, prefix, roster, areas)
+
+
 @pytest.fixture(scope="session")
 def infra(base_infra: tuple[str, str]) -> Iterator[Infra]:
     bootstrap, server_dsn = base_infra
     prefix = f"t{uuid.uuid4().hex[:8]}."
-    asyncio.run(ensure_topics(bootstrap, prefix=prefix))
+    asyncio.run(seed_directory(bootstrap, prefix))
     db = asyncio.run(_create_session_database(server_dsn))
     yield Infra(bootstrap, db, prefix)
     asyncio.run(_drop_database(server_dsn, db))
