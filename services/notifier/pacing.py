@@ -1,5 +1,6 @@
-"""WhatsApp's rate limits, kept on our side: messages per second per line (token bucket)
-and at most one message per interval to one recipient (pair rate limit, 131056).
+"""WhatsApp's rate limits, kept on our side: messages per second per line (a token bucket,
+`servicekit.token_bucket`) and at most one message per interval to one recipient (pair
+rate limit, 131056).
 
 Waiting for one recipient's turn blocks only that recipient's queue: other recipients'
 messages go on (see `keyed_dispatch`).
@@ -11,42 +12,12 @@ import asyncio
 import time
 from collections.abc import Callable
 
-
-class TokenBucket:
-    """`rate` tokens a second, bursts up to `burst`; `take()` waits for a token."""
-
-    def __init__(
-        self, rate: float, burst: float | None = None, clock: Callable[[], float] = time.monotonic
-    ) -> None:
-        self.rate = rate
-        self.burst = burst if burst is not None else max(1.0, rate)
-        self._tokens = self.burst
-        self._clock = clock
-        self._stamp = clock()
-        self._lock = asyncio.Lock()
-
-    def _refill(self) -> None:
-        now = self._clock()
-        self._tokens = min(self.burst, self._tokens + (now - self._stamp) * self.rate)
-        self._stamp = now
-
-    def try_take(self) -> float:
-        """Take a token and return 0, or return the seconds until one is available."""
-        self._refill()
-        if self._tokens >= 1:
-            self._tokens -= 1
-            return 0.0
-        return (1 - self._tokens) / self.rate
-
-    async def take(self) -> None:
-        async with self._lock:  # first come, first served
-            wait = self.try_take()
-            while wait > 0:
-                await asyncio.sleep(wait)
-                wait = self.try_take()
+from servicekit.token_bucket import TokenBucket
 
 
 class LineBuckets:
+    """One token bucket per line, made when the line first sends."""
+
     def __init__(self, rate: float, burst: float | None = None) -> None:
         self.rate = rate
         self.burst = burst
