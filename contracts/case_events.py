@@ -36,7 +36,8 @@ class CaseEventKind(StrEnum):
 
 class Reporter(ContractModel):
     """Who reported. Consumers mask `wa_id`/`name` for roles that do not need them, and
-    hide them entirely from `Case.subject_officer_id` when `confidential` is set."""
+    hide the reporter entirely from the officer the case is about (`Case.about_officer_id`)
+    and, when `confidential` is set (a complaint about an officer), from every officer."""
 
     key: str
     wa_id: str | None = None
