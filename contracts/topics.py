@@ -17,6 +17,7 @@ from contracts.hierarchy import Tier
 from contracts.lines import Line
 from contracts.notifications import NotificationDeadLetter, NotificationEvent, NotificationRequest
 from contracts.roster import Officer
+from contracts.router_deadletter import RouterDeadLetter
 from contracts.whatsapp_events import (
     ChannelError,
     DeliveryStatus,
@@ -88,6 +89,11 @@ CASES_REFERENCES = Topic(
     "cases.references", CaseReferenceMessage, "case reference (BJN-...)", 6, 30 * DAY_MS,
     description="Router internal: reference registrations and officers' commands by reference",
 )
+ROUTER_DEADLETTER = Topic(
+    "router.deadletter", RouterDeadLetter, "source position (dl:<topic>:<partition>:<offset>)",
+    1, 90 * DAY_MS,
+    description="Records the router could not handle, kept whole for replay, with the reason",
+)
 NOTIFICATIONS_REQUESTS = Topic(
     "notifications.requests", NotificationRequest, "recipient key", 6, 30 * DAY_MS,
     description="Messages to send to citizens and officers",
@@ -124,6 +130,7 @@ ALL_TOPICS: tuple[Topic, ...] = (
     CASES_KAPOLSEK,
     CASES_KAPOLRES,
     CASES_REFERENCES,
+    ROUTER_DEADLETTER,
     NOTIFICATIONS_REQUESTS,
     NOTIFICATIONS_EVENTS,
     NOTIFICATIONS_DEADLETTER,

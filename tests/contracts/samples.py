@@ -30,6 +30,7 @@ from contracts.notifications import (
     RecipientKind,
 )
 from contracts.roster import Officer
+from contracts.router_deadletter import RouterDeadLetter
 from contracts.topics import Topic, by_name
 from contracts.whatsapp_events import (
     ChannelError,
@@ -138,6 +139,13 @@ def samples() -> dict[str, ContractModel]:
         "cases.references": CaseReferenceMessage(
             message_id="ref:c_3f2a9-wamid1", kind=ReferenceMessageKind.REGISTERED,
             reference="BJN-7K3Q9X", case_id="c_3f2a9-wamid1", citizen_key=CITIZEN.key,
+        ),
+        "router.deadletter": RouterDeadLetter(
+            message_id="dl:whatsapp.inbound:3:1207", source_topic="whatsapp.inbound",
+            source_partition=3, source_offset=1207, key_base64="Y2l0aXplbg==",
+            value_base64="eyJtZXNzYWdlX2lkIjogMX0=", error_type="ValidationError",
+            reason="ValidationError: 1 validation error(s) for InboundMessage: "
+            "message_id: Input should be a valid string",
         ),
         "notifications.requests": notification_request(),
         "notifications.events": NotificationEvent(
