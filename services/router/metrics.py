@@ -21,3 +21,8 @@ RECORDS_NOT_HANDLED = Counter(
     "Source records read but not handled: replays of handled ones, or records read ahead "
     "of skipped ones (the partition is then read again)",
 )
+DEAD_LETTERS = Counter(
+    "matur_router_dead_letters_total",
+    "Records the handlers raised on, sent to router.deadletter (the router went on)",
+    ["source"],
+)

@@ -36,6 +36,8 @@ class _Cursor:
     next: int  # next offset to handle
     durable: int  # every offset below this one is handled and its effects are durable
     progress_at: float = 0.0  # when a record was last taken in order (monotonic seconds)
+    read_again_at: float = float("-inf")  # when the partition was last read again
+    read_again_from: int | None = None  # the offset it was last read again from
 
 
 class SourceLedger(Generic[P]):
@@ -79,6 +81,24 @@ class SourceLedger(Generic[P]):
             cursor.progress_at = now
             found.append((tp, end))
         return found
+
+    def may_read_again(self, tp: P, now: float, every_s: float) -> bool:
+        """At most one re-read per `every_s` per partition: records fetched before a seek
+        keep arriving (ahead) until the re-read ones come. True: read it again now."""
+        cursor = self._cursors[tp]
+        if now - cursor.read_again_at < every_s:
+            return False
+        cursor.read_again_at = now
+        return True
+
+    def read_again_before(self, tp: P) -> bool:
+        """The partition was read again from its next offset already, and is still
+        ahead: the records there may be gone (deleted by retention)."""
+        cursor = self._cursors[tp]
+        return cursor.read_again_from == cursor.next
+
+    def reading_again_from(self, tp: P, offset: int) -> None:
+        self._cursors[tp].read_again_from = offset
 
     def next_offset(self, tp: P) -> int:
         return self._cursors[tp].next

@@ -1,14 +1,18 @@
 """The real Faust worker on real Kafka: cases reach the right officer's topic, climb the
-ladder when nobody acts, stop when acknowledged, and survive a kill -9."""
+ladder when nobody acts, stop when acknowledged, and records it cannot handle go to the
+dead-letter topic while the ones around them become cases."""
 
 from __future__ import annotations
 
+import base64
+import json
 from collections.abc import AsyncIterator
 
 import pytest
 
 from contracts.hierarchy import Tier
 from contracts.lines import Sender, citizen_key
+from contracts.topics import CASES_COMMANDS, CASES_REFERENCES, WHATSAPP_INBOUND
 from contracts.whatsapp_events import InboundMessage
 from tests.conftest import Infra
 from tests.router.builders import (
@@ -164,3 +168,43 @@ async def test_police_complaint_skips_the_officers_concerned(
     assert not any(k.startswith("reporter_") for k in to_chief.value["params"])
     assert watch.where("cases.bhabin", of_case(case_id)) == []
     assert watch.where("cases.kapolsek", of_case(case_id)) == []
+
+
+async def test_records_the_router_cannot_handle_go_to_the_dead_letters_and_it_goes_on(
+    worker: Worker, watch: TopicWatch
+) -> None:
+    wa_id = "6281234560006"
+    case_id = await open_case(watch, f"kemarin ayam saya dicuri orang {describe(VILLAGE)}", wa_id)
+    key = citizen_key(None, wa_id).encode()
+    valid_json = json.dumps({"message_id": "in:broken", "sender": {"wa_id": wa_id}}).encode()
+    raw = [
+        (WHATSAPP_INBOUND.name, valid_json),  # valid JSON, not a message
+        (WHATSAPP_INBOUND.name, b"\xff\xfe not json"),  # not even text
+        (CASES_COMMANDS.name, valid_json),
+        (CASES_REFERENCES.name, b"{}"),
+    ]
+    sent = [(topic, value, await watch.send_raw(topic, key, value)) for topic, value in raw]
+    follow_up = inbound("ini fotonya pak", photo=True, wa_id=wa_id)  # after them, same partition
+    await watch.send_inbound(follow_up)
+    later = await open_case(
+        watch, f"kemarin helm saya dicuri orang {describe(VILLAGE)}", "6281234560016"
+    )
+
+    [added] = await watch.wait_for(
+        "cases.events",
+        lambda v: v["kind"] == "message_added" and v["entry"].get("wamid") == follow_up.wamid,
+    )
+    assert added.value["case"]["case_id"] == case_id
+    assert later != case_id
+    for topic, value, (partition, offset) in sent:
+        letter, *_replayed = await watch.wait_for(
+            "router.deadletter",
+            lambda v, t=topic, p=partition, o=offset: v["source_topic"] == watch.prefix + t
+            and (v["source_partition"], v["source_offset"]) == (p, o),
+        )
+        assert letter.key == letter.id == f"dl:{watch.prefix}{topic}:{partition}:{offset}"
+        assert base64.b64decode(letter.value["value_base64"]) == value
+        assert base64.b64decode(letter.value["key_base64"]) == key
+        assert letter.value["error_type"] == "ValidationError"
+        assert letter.value["reason"].startswith("ValidationError: ")
+        assert wa_id not in letter.value["reason"]

@@ -27,10 +27,11 @@ from contracts.topics import (
     CASES_EVENTS,
     CASES_REFERENCES,
     NOTIFICATIONS_REQUESTS,
+    ROUTER_DEADLETTER,
     TIER_TOPICS,
     WHATSAPP_INBOUND,
 )
-from servicekit.topic_admin import ensure_topics
+from tests.conftest import seed_directory
 
 REPO = Path(__file__).resolve().parents[2]
 WATCHED = (
@@ -38,6 +39,7 @@ WATCHED = (
     CASES_COMMANDS,
     CASES_REFERENCES,
     NOTIFICATIONS_REQUESTS,
+    ROUTER_DEADLETTER,
     *TIER_TOPICS.values(),
 )
 
@@ -55,13 +57,14 @@ class Worker:
     env: dict[str, str]
     log_path: Path
     port: int = field(default_factory=free_port)
+    module: str = "services.router"  # what `python -m` runs
     process: subprocess.Popen[bytes] | None = None
 
     def start(self) -> None:
         env = {**os.environ, **self.env, "ROUTER_PORT": str(self.port)}
         log = self.log_path.open("ab")
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "services.router"],
+            [sys.executable, "-m", self.module],
             cwd=REPO,
             env=env,
             stdout=log,
@@ -105,9 +108,10 @@ class Worker:
 
 async def own_topics(bootstrap: str, session_prefix: str) -> str:
     """A topic prefix of the router tests' own (inside the session's), so that the
-    worker never reads other services' test messages and they never see its output."""
+    worker never reads other services' test messages and they never see its output; its
+    directory holds the sample roster."""
     prefix = f"{session_prefix}r{uuid.uuid4().hex[:6]}."
-    await ensure_topics(bootstrap, prefix=prefix)
+    await seed_directory(bootstrap, prefix)
     return prefix
 
 
@@ -191,9 +195,12 @@ class TopicWatch:
         await self._producer.stop()
 
     async def send(self, topic_name: str, key: str, message: Message) -> None:
-        await self._producer.send_and_wait(
-            f"{self.prefix}{topic_name}", message.to_bytes(), key=key.encode()
-        )
+        await self.send_raw(topic_name, key.encode(), message.to_bytes())
+
+    async def send_raw(self, topic_name: str, key: bytes | None, value: bytes) -> tuple[int, int]:
+        """Any bytes onto one of the topics; returns (partition, offset)."""
+        meta = await self._producer.send_and_wait(f"{self.prefix}{topic_name}", value, key=key)
+        return meta.partition, meta.offset
 
     async def send_inbound(self, message: Any) -> None:
         await self.send(WHATSAPP_INBOUND.name, message.sender.key, message)

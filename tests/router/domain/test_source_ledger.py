@@ -69,6 +69,27 @@ def test_a_revoked_partition_starts_again_from_its_committed_offset() -> None:
     assert not ledger.knows(TP)
 
 
+def test_a_partition_is_read_again_at_most_once_per_interval() -> None:
+    ledger: SourceLedger[tuple[str, int]] = SourceLedger()
+    ledger.start(TP, 4)
+    assert ledger.may_read_again(TP, now=100.0, every_s=1.0)
+    assert not ledger.may_read_again(TP, now=100.5, every_s=1.0)  # older fetches still come
+    assert ledger.may_read_again(TP, now=101.0, every_s=1.0)
+    ledger.forget([TP])
+    ledger.start(TP, 4)
+    assert ledger.may_read_again(TP, now=101.1, every_s=1.0)  # a new assignment starts afresh
+
+
+def test_reading_again_from_the_same_offset_twice_means_the_records_may_be_gone() -> None:
+    ledger: SourceLedger[tuple[str, int]] = SourceLedger()
+    ledger.start(TP, 4)
+    assert not ledger.read_again_before(TP)
+    ledger.reading_again_from(TP, 4)
+    assert ledger.read_again_before(TP)  # still stuck at 4: ask for the earliest offset
+    ledger.admit(TP, 4)
+    assert not ledger.read_again_before(TP)  # it moved on
+
+
 @given(
     deliveries=st.lists(st.integers(min_value=0, max_value=40), max_size=200),
     durable_every=st.integers(min_value=1, max_value=10),
