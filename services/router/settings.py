@@ -111,17 +111,7 @@ class SlaSettings(BaseSettings):
                 minutes, minutes, minutes,
                 high_factor=1, emergency_factor=1, low_factor=1, resolve=None,
             )
-        return SlaPolicy.from_minutes(
-            self.bhabin_minutes,
-            self.kapolsek_minutes,
-            self.kapolres_minutes,
-            high_factor=self.high_factor,
-            emergency_factor=self.emergency_factor,
-            low_factor=self.low_factor,
-            resolve=self.resolve_minutes,
-            remind_at_top=self.remind_at_top,
-            category_factors=self.category_factors,
-        )
+        return SlaPolicy.from_dict(self.model_dump())  # the fields are the policy's
 
 
 class RouterSettings(CommonSettings):
