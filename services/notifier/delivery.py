@@ -24,7 +24,8 @@ from services.notifier.error_policy import Backoff, SendFailure, Verdict, classi
 from services.notifier.graph_client import GraphCallError, GraphClient
 from services.notifier.pacing import LineBuckets, RecipientPacer
 from services.notifier.publisher import Publisher, dead_letter, notification_event
-from services.notifier.sends_store import ClaimOutcome, SendRow, SendsStore
+from services.notifier.sends_rows import ClaimOutcome, SendRow
+from services.notifier.sends_store import SendsStore
 from services.notifier.service_window import WindowStore, is_open, recipient_identities
 
 log = logging.getLogger(__name__)
@@ -42,6 +43,24 @@ class DeliveryConfig:
     graph_phone_number_id: Callable[[str], str]
     window_margin: timedelta = timedelta(minutes=5)
     window_catch_up_s: float = 5.0
+
+
+@dataclass
+class OwnedSend:
+    """A notification this instance has claimed and is sending: from which line, and how."""
+
+    req: NotificationRequest
+    line: str
+    use_template: bool
+    retries: int = 0
+
+    @property
+    def nid(self) -> str:
+        return self.req.message_id
+
+    @property
+    def pace_key(self) -> str:
+        return self.req.recipient.key
 
 
 def alert(code: int | None, reason: str, notification_id: str) -> None:
@@ -116,30 +135,28 @@ class Deliverer:
         return is_open(last, utcnow(), self.cfg.window_margin)
 
     async def _send_owned(self, req: NotificationRequest, row: SendRow) -> None:
-        nid = req.message_id
         line = req.line_phone_number_id or self.cfg.default_line
-        pace_key = req.recipient.key
-        use_template = row.used_template or not await self._window_open(req, line)
+        send = OwnedSend(req, line, row.used_template or not await self._window_open(req, line))
         if req.reply_to_wamid and row.attempts == 0:
             # a reply to the citizen's message: show them it was read (best effort)
             await self.graph.mark_read(
                 self.cfg.graph_phone_number_id(line), mark_as_read(req.reply_to_wamid)
             )
-        retries = 0
         while True:
             try:
-                body = render(req, use_template=use_template, names=self.cfg.templates)
+                body = render(req, use_template=send.use_template, names=self.cfg.templates)
             except (ValueError, KeyError, TypeError, AttributeError) as exc:
                 failure = SendFailure(code=None, details=f"cannot render: {exc}")
                 await self._dead_letter(req, failure, failure.details or "", row.attempts)
                 return
-            await self.pacer.wait(line, pace_key)
+            await self.pacer.wait(line, send.pace_key)
             await self.buckets[line].take()
             attempt = await self.store.start_call(
-                nid, self.cfg.owner, self.cfg.http_timeout_s + self.cfg.lease_s, use_template
+                send.nid, self.cfg.owner, self.cfg.http_timeout_s + self.cfg.lease_s,
+                send.use_template,
             )
             if attempt is None:
-                log.warning("lost the claim on a notification", extra={"notification_id": nid})
+                log.warning("lost the claim on a notification", extra={"notification_id": send.nid})
                 return
             started = time.monotonic()
             try:
@@ -147,70 +164,82 @@ class Deliverer:
                     accepted = await self.graph.send(self.cfg.graph_phone_number_id(line), body)
             except GraphCallError as exc:
                 metrics.SEND_LATENCY.observe(time.monotonic() - started)
-                failure = exc.failure
-                verdict = classify(failure, used_template=use_template)
-                if needs_alert(failure.code):
-                    alert(failure.code, failure.reason(), nid)
-                if verdict == Verdict.USE_TEMPLATE:
-                    metrics.TEMPLATE_FALLBACKS.inc()
-                    log.info(
-                        "outside the 24-hour window: sending the template instead",
-                        extra={"notification_id": nid},
-                    )
-                    use_template = True
-                    if not await self.store.record_retry(
-                        nid, self.cfg.owner, self.cfg.lease_s, failure
-                    ):
-                        return
+                if await self._after_failure(send, exc.failure, attempt):
                     continue
-                if verdict == Verdict.RETRY and attempt < self.cfg.max_attempts:
-                    retries += 1
-                    delay = self.cfg.backoff.delay(failure, retries)
-                    if failure.code == 131056:
-                        self.pacer.push_back(line, pace_key, delay)
-                    if not await self.store.record_retry(
-                        nid, self.cfg.owner, delay + self.cfg.lease_s, failure
-                    ):
-                        return  # a status webhook proved the "failed" call went through
-                    metrics.RETRIED.labels(str(failure.code)).inc()
-                    log.info(
-                        "transient send error, retrying",
-                        extra={
-                            "notification_id": nid,
-                            "code": failure.code,
-                            "attempt": attempt,
-                            "delay_s": round(delay, 3),
-                        },
-                    )
-                    try:
-                        await asyncio.sleep(delay)
-                    except asyncio.CancelledError:
-                        await asyncio.shield(self.store.release(nid, self.cfg.owner))
-                        raise
-                    continue
-                reason = failure.reason()
-                if verdict == Verdict.RETRY:
-                    reason = f"still failing after {attempt} attempts: {reason}"
-                await self._dead_letter(req, failure, reason, attempt)
                 return
             metrics.SEND_LATENCY.observe(time.monotonic() - started)
-            self.pacer.sent(line, pace_key)
-            # the narrow window: record the wamid before anything else, even when cancelled
-            row = await asyncio.shield(self.store.record_sent(nid, accepted.wamid))
-            metrics.SENT.labels(req.kind.value, str(use_template).lower()).inc()
-            log.info(
-                "notification sent",
-                extra={
-                    "notification_id": nid,
-                    "kind": req.kind.value,
-                    "template": use_template,
-                    "wamid": accepted.wamid,
-                    "attempt": attempt,
-                },
-            )
-            if row.state == st.SENT:  # not already moved on by a status webhook
-                await self._publish(row, NotificationStatus.SENT)
+            await self._after_sent(send, accepted.wamid, attempt)
             return
+
+    async def _after_failure(self, send: OwnedSend, failure: SendFailure, attempt: int) -> bool:
+        """What a refused or failed call leads to; True: call again (now or after a pause)."""
+        verdict = classify(failure, used_template=send.use_template)
+        if needs_alert(failure.code):
+            alert(failure.code, failure.reason(), send.nid)
+        if verdict == Verdict.USE_TEMPLATE:
+            metrics.TEMPLATE_FALLBACKS.inc()
+            log.info(
+                "outside the 24-hour window: sending the template instead",
+                extra={"notification_id": send.nid},
+            )
+            send.use_template = True
+            return await self.store.record_retry(
+                send.nid, self.cfg.owner, self.cfg.lease_s, failure
+            )
+        if verdict == Verdict.RETRY and attempt < self.cfg.max_attempts:
+            return await self._pause_before_retry(send, failure, attempt)
+        reason = failure.reason()
+        if verdict == Verdict.RETRY:
+            reason = f"still failing after {attempt} attempts: {reason}"
+        await self._dead_letter(send.req, failure, reason, attempt)
+        return False
+
+    async def _pause_before_retry(
+        self, send: OwnedSend, failure: SendFailure, attempt: int
+    ) -> bool:
+        """Wait out the backoff holding the claim; False when the claim says not to retry."""
+        send.retries += 1
+        delay = self.cfg.backoff.delay(failure, send.retries)
+        if failure.code == 131056:
+            self.pacer.push_back(send.line, send.pace_key, delay)
+        if not await self.store.record_retry(
+            send.nid, self.cfg.owner, delay + self.cfg.lease_s, failure
+        ):
+            return False  # a status webhook proved the "failed" call went through
+        metrics.RETRIED.labels(str(failure.code)).inc()
+        log.info(
+            "transient send error, retrying",
+            extra={
+                "notification_id": send.nid,
+                "code": failure.code,
+                "attempt": attempt,
+                "delay_s": round(delay, 3),
+            },
+        )
+        try:
+            await asyncio.sleep(delay)
+        except asyncio.CancelledError:
+            await asyncio.shield(self.store.release(send.nid, self.cfg.owner))
+            raise
+        return True
+
+    async def _after_sent(self, send: OwnedSend, wamid: str, attempt: int) -> None:
+        self.pacer.sent(send.line, send.pace_key)
+        # the narrow window: record the wamid before anything else, even when cancelled
+        row = await asyncio.shield(self.store.record_sent(send.nid, wamid))
+        metrics.SENT.labels(send.req.kind.value, str(send.use_template).lower()).inc()
+        log.info(
+            "notification sent",
+            extra={
+                "notification_id": send.nid,
+                "kind": send.req.kind.value,
+                "template": send.use_template,
+                "wamid": wamid,
+                "attempt": attempt,
+            },
+        )
+        if row.state == st.SENT:  # not already moved on by a status webhook
+            await self._publish(row, NotificationStatus.SENT)
 
     async def _dead_letter(
         self, req: NotificationRequest, failure: SendFailure, reason: str, attempts: int

@@ -17,7 +17,7 @@ from contracts.notifications import (
 )
 from contracts.topics import NOTIFICATIONS_DEADLETTER, NOTIFICATIONS_EVENTS
 from services.notifier.error_policy import SendFailure
-from services.notifier.sends_store import SendRow
+from services.notifier.sends_rows import SendRow
 
 
 def notification_event(
