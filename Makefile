@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 STACK  := $(BIN)/matur-stack
 
-.PHONY: help install run test lint typecheck pytest infra stop logs clean bench test-chaos schemas eval
+.PHONY: help install browser run test lint typecheck pytest infra stop logs clean bench test-chaos schemas eval
 
 help:
 	@echo "make run     install what is missing, start Kafka, PostgreSQL, the sandbox and the four services"
@@ -32,6 +32,13 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# The console's browser test (tests/console) drives Debian's chromium through Playwright
+# (never `playwright install`, which downloads a browser build from outside).
+browser:
+	@test -x /usr/bin/chromium || { echo "[install] chromium (Debian package)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
+	  || { echo "[install] chromium did not install (apt-get install chromium, as root)"; exit 1; }
+
 infra: install
 	@$(STACK) infra
 
@@ -55,7 +62,7 @@ schemas: install
 
 # Starts Kafka and PostgreSQL unless they already answer (or DATABASE_URL is set), runs the
 # checks, and stops only what it started, whatever the outcome.
-test: install
+test: install browser
 	@$(MAKE) --no-print-directory lint
 	@$(MAKE) --no-print-directory typecheck
 	@trap '$(STACK) down --only-started' EXIT; \

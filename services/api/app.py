@@ -22,10 +22,12 @@ from servicekit.kafka_clients import durable_producer
 from servicekit.logging_setup import register_secret
 from servicekit.settings import repo_path
 from services.api.access import routes as access_routes
+from services.api.access import session_routes
 from services.api.access.cache import PrincipalCache
 from services.api.access.ratelimit import RateLimiter
 from services.api.cases import actions
 from services.api.cases import routes as case_routes
+from services.api.console.mounting import mount_console
 from services.api.context import ApiContext, Limiters
 from services.api.database import create_pool, migrate, seed_roster
 from services.api.directory import routes as directory_routes
@@ -135,6 +137,8 @@ def create_app(settings: ApiSettings | None = None) -> FastAPI:
         "Polres Bojonegoro, each caller seeing only their own areas.",
         lifespan=lifespan,
         responses=COMMON_RESPONSES,
+        docs_url=None,  # served offline by the console package (console/swagger.py)
+        redoc_url=None,
     )
 
     async def readiness() -> dict[str, bool]:
@@ -151,11 +155,13 @@ def create_app(settings: ApiSettings | None = None) -> FastAPI:
 
     app.include_router(health_router("api", readiness))
     app.include_router(access_routes.router)
+    app.include_router(session_routes.router)
     app.include_router(case_routes.router)
     app.include_router(actions.router)
     app.include_router(directory_routes.router)
     app.include_router(stats_routes.router)
     app.include_router(stream_routes.router)
+    mount_console(app)
 
     @app.exception_handler(asyncpg.DataError)
     async def bad_data(_: Request, exc: asyncpg.DataError) -> JSONResponse:

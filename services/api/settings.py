@@ -51,3 +51,9 @@ class ApiSettings(ServedSettings):
     export_max_rows: int = Field(default=100_000, validation_alias="MATUR_API_EXPORT_MAX_ROWS")
     stream_poll_s: float = Field(default=0.5, validation_alias="MATUR_API_STREAM_POLL_S")
     stream_heartbeat_s: float = Field(default=15.0, validation_alias="MATUR_API_STREAM_HEARTBEAT_S")
+    cookie_secure: bool = Field(
+        default=False,
+        validation_alias="MATUR_API_COOKIE_SECURE",
+        description="Always mark the console's session cookie Secure (otherwise only when "
+        "the request came over https, directly or through a proxy uvicorn trusts)",
+    )

@@ -1,4 +1,5 @@
-"""FastAPI dependencies: authenticate the bearer token, rate-limit it, check the role.
+"""FastAPI dependencies: authenticate the bearer token (or the console's session cookie,
+`session_cookie.py`), rate-limit it, check the role.
 
 A route names the caller it accepts by the type of one parameter:
 
@@ -14,13 +15,14 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import Depends, HTTPException
+from fastapi import Depends, HTTPException, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from services.api.access.roles import Principal
 from services.api.access.secrets import token_hash
+from services.api.access.session_cookie import CONSOLE_HEADER, cookie_token, unguarded_change
 from services.api.access.store import principal_for_token
-from services.api.context import Ctx
+from services.api.context import ApiContext, Ctx
 
 _bearer = HTTPBearer(auto_error=False, description="Token from /auth/verify or the tokens CLI")
 
@@ -35,14 +37,10 @@ def too_many(wait_s: float) -> HTTPException:
     )
 
 
-async def current_principal(
-    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)], ctx: Ctx
-) -> Principal:
-    if credentials is None or not credentials.credentials:
-        raise unauthorized()
-    token = credentials.credentials
+async def principal_of(token: str, ctx: ApiContext) -> Principal | None:
+    """The caller a token stands for (None: unknown, expired or revoked), rate-limited."""
     if len(token) > 200 or not token.isascii():
-        raise unauthorized("Invalid or expired token")
+        return None
     key = token_hash(token)
     principal = ctx.principals.get(key)
     if principal is None:
@@ -51,10 +49,29 @@ async def current_principal(
         if principal is not None:
             ctx.principals.put(key, principal)
     if principal is None:
-        raise unauthorized("Invalid or expired token")
+        return None
     wait = ctx.limiters.per_token.check(principal.token_id)
     if wait:
         raise too_many(wait)
+    return principal
+
+
+async def current_principal(
+    request: Request,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+    ctx: Ctx,
+) -> Principal:
+    """From the bearer token, else from the console's session cookie."""
+    token = credentials.credentials if credentials is not None else None
+    if not token:
+        token = cookie_token(request)
+        if token and unguarded_change(request):
+            raise HTTPException(403, f"A change signed in by cookie needs {CONSOLE_HEADER}: 1")
+    if not token:
+        raise unauthorized()
+    principal = await principal_of(token, ctx)
+    if principal is None:
+        raise unauthorized("Invalid or expired token")
     return principal
 
 

@@ -18,6 +18,7 @@ from contracts.notifications import (
 from services.api.access.dependencies import admin_only, current_principal, too_many
 from services.api.access.roles import Principal, Role
 from services.api.access.secrets import new_code, new_token_id
+from services.api.access.session_cookie import clear_session_cookie
 from services.api.access.store import (
     OfficerRecord,
     consume_code,
@@ -140,13 +141,14 @@ async def request_code(
     return answer
 
 
-@router.post("/auth/verify", response_model=TokenOut,
-             responses={401: {"model": ErrorOut, "description": "Wrong or expired code"},
-                        429: SIGN_IN_RESPONSES[429]})  # fmt: skip
-async def verify(
-    body: VerifyIn, request: Request, ctx: ApiContext = Depends(api_context)
-) -> TokenOut:
-    """Exchange the one-time code for a short-lived bearer token."""
+VERIFY_RESPONSES: dict[int | str, dict[str, object]] = {
+    401: {"model": ErrorOut, "description": "Wrong or expired code"},
+    429: SIGN_IN_RESPONSES[429],
+}
+
+
+async def exchange_code(body: VerifyIn, request: Request, ctx: ApiContext) -> TokenOut:
+    """A new officer token for a right code; 401 otherwise."""
     wait = ctx.limiters.sign_in_ip.check(_client_ip(request))
     if wait:
         raise too_many(wait)
@@ -174,6 +176,14 @@ async def verify(
     raise HTTPException(401, "Wrong or expired code")
 
 
+@router.post("/auth/verify", response_model=TokenOut, responses=VERIFY_RESPONSES)
+async def verify(
+    body: VerifyIn, request: Request, ctx: ApiContext = Depends(api_context)
+) -> TokenOut:
+    """Exchange the one-time code for a short-lived bearer token."""
+    return await exchange_code(body, request, ctx)
+
+
 @router.get("/auth/me", response_model=MeOut)
 async def me(principal: Principal = Depends(current_principal)) -> MeOut:
     return MeOut(
@@ -187,13 +197,17 @@ async def me(principal: Principal = Depends(current_principal)) -> MeOut:
 
 @router.post("/auth/logout", status_code=204, response_class=Response)
 async def logout(
-    principal: Principal = Depends(current_principal), ctx: ApiContext = Depends(api_context)
+    request: Request,
+    principal: Principal = Depends(current_principal),
+    ctx: ApiContext = Depends(api_context),
 ) -> Response:
-    """Revoke the token this request carries."""
+    """Revoke the token this request carries (and forget the console's session cookie)."""
     async with ctx.pool.acquire() as conn:
         await revoke_token(conn, principal.token_id)
     ctx.principals.clear()
-    return Response(status_code=204)
+    response = Response(status_code=204)
+    clear_session_cookie(response, request, ctx.settings.cookie_secure)
+    return response
 
 
 class TokenInfoOut(BaseModel):
