@@ -1,6 +1,7 @@
 """Category and urgency of a citizen's report, from Indonesian and Javanese text.
 
-Rules and vocabulary live in classify_rules; this module applies them:
+Rules and vocabulary live in classify_rules; which rules a text matches (typo correction,
+the index of rules by word, the word window) in classify_matching; this module weighs them:
 - every word is normalised (wording.words) and a misspelt keyword of 8+ letters is
   corrected to the nearest known form ("pencurain" -> "pencurian");
 - each category adds up the weights of its matching rules; a more specific category takes
@@ -17,17 +18,17 @@ Rules and vocabulary live in classify_rules; this module applies them:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from contracts.hierarchy import Category, Urgency
 from services.router.domain import classify_rules as R
-from services.router.domain.common_words import COMMON_WORDS
-from services.router.domain.wording import Token, TypoIndex, fold, tokens
-
-_CATEGORY_RULES = R.CATEGORY_RULES
-_SIGNAL_RULES = R.SIGNAL_RULES
+from services.router.domain.classify_matching import (
+    KEYWORD_WORDS,
+    canonical_word,
+    matching,
+    near,
+)
+from services.router.domain.wording import Token, fold, tokens
 
 # (specific, general): when both match, the specific one takes the general one's score.
 SPECIALISATIONS: tuple[tuple[Category, Category], ...] = (
@@ -87,91 +88,13 @@ class Classification:
     matched: tuple[str, ...] = ()
 
 
-def _vocabulary() -> frozenset[str]:
-    words: set[str] = set()
-    for r in (*_CATEGORY_RULES, *_SIGNAL_RULES):
-        for slot in r.slots:
-            words |= slot
-    for group in (R.POLICE, R.OKNUM, R.MONEY, R.NEGLECT, R.ABUSE, R.IMPERSONATION):
-        words |= group
-    for a, b in (*R.MONEY_PHRASES, *R.NEGLECT_PHRASES):
-        words |= a | b
-    return frozenset(words)
-
-
-KEYWORD_WORDS: frozenset[str] = _vocabulary()
-_TYPOS = TypoIndex((word for word in KEYWORD_WORDS if len(word) >= 8), min_length=8)
-
-
-@lru_cache(maxsize=65536)
-def canonical_word(word: str) -> str:
-    """A known keyword for a misspelt one (8+ letters, 1 edit; 10+ letters, 2 edits)."""
-    if word in KEYWORD_WORDS or word in COMMON_WORDS or len(word) < 8 or word.isdigit():
-        return word
-    near = _TYPOS.near(word, 2 if len(word) >= 10 else 1)
-    return near[0][0] if near else word
-
-
-def is_keyword(word: str) -> bool:
-    return canonical_word(word) in KEYWORD_WORDS
-
-
-class _RuleIndex:
-    """Rules by the words of their smallest slot: a text can only match the rules listed
-    under one of its words, so each message looks at a handful of rules, not all."""
-
-    def __init__(self, rules: Sequence[R.Rule]) -> None:
-        self.source = rules
-        self.rules = tuple(rules)
-        by_word: dict[str, list[int]] = {}
-        for n, r in enumerate(self.rules):
-            for word in min(r.slots, key=len):
-                by_word.setdefault(word, []).append(n)
-        self.by_word = {word: tuple(ns) for word, ns in by_word.items()}
-
-    def candidates(self, present: set[str]) -> list[R.Rule]:
-        found: set[int] = set()
-        for word in present:
-            found.update(self.by_word.get(word, ()))
-        return [self.rules[n] for n in sorted(found)]  # the rules' own order
-
-
-_INDEXES: dict[int, _RuleIndex] = {}
-
-
-def _matching(rules: Sequence[R.Rule], words: list[str], present: set[str]) -> list[R.Rule]:
-    index = _INDEXES.get(id(rules))
-    if index is None or index.source is not rules:
-        index = _INDEXES[id(rules)] = _RuleIndex(rules)
-    found = []
-    for r in index.candidates(present):
-        if any(slot.isdisjoint(present) for slot in r.slots):
-            continue
-        if len(r.slots) == 1 or _within(words, r.slots, r.window):
-            found.append(r)
-    return found
-
-
-def _within(words: list[str], slots: tuple[frozenset[str], ...], window: int) -> bool:
-    first = [i for i, word in enumerate(words) if word in slots[0]]
-    others = [[i for i, word in enumerate(words) if word in slot] for slot in slots[1:]]
-    for i in first:
-        if all(any(abs(i - j) <= window and j != i for j in positions) for positions in others):
-            return True
-    return False
-
-
-def _near(words: list[str], a: frozenset[str], b: frozenset[str], window: int = 3) -> bool:
-    return _within(words, (a, b), window)
-
-
 def classify(text: str) -> Classification:
     toks = tokens(text)
     words = [canonical_word(t.text) for t in toks]
     present = set(words)
 
-    category_rules = _matching(_CATEGORY_RULES, words, present)
-    signals = {r.tag for r in _matching(_SIGNAL_RULES, words, present)}
+    category_rules = matching(R.CATEGORY_RULES, words, present)
+    signals = {r.tag for r in matching(R.SIGNAL_RULES, words, present)}
     if _happening_now(toks, words, folded := fold(text)):
         signals.add(R.PRESENT)
     scores: dict[Category, int] = {}
@@ -270,10 +193,10 @@ def _about_officer(
         word in R.OKNUM and not (i + 1 < len(words) and words[i + 1] in R.NOT_POLICE)
         for i, word in enumerate(words)
     )
-    money = not present.isdisjoint(R.MONEY) or any(_near(words, a, b) for a, b in R.MONEY_PHRASES)
-    asked_money = _near(words, R.w("dimintai dimintain disuruh"), R.w("uang duit bayar"))
+    money = not present.isdisjoint(R.MONEY) or any(near(words, a, b) for a, b in R.MONEY_PHRASES)
+    asked_money = near(words, R.w("dimintai dimintain disuruh"), R.w("uang duit bayar"))
     neglect = not present.isdisjoint(R.NEGLECT) or any(
-        _near(words, a, b, window=2) for a, b in R.NEGLECT_PHRASES
+        near(words, a, b, window=2) for a, b in R.NEGLECT_PHRASES
     )
     abuse_near = any(
         words[j] in R.ABUSE for i in subjects for j in range(max(0, i - 4), min(len(words), i + 5))

@@ -14,26 +14,28 @@ forgiven only after a marker or a place word ("di", "neng", "dari", ...), so tha
 ordinary word one letter away from a village name ("kondangan" ~ Kandangan) is not taken
 for it. Among more than LARGE_SCOPE villages, a bare name needs a place word as well.
 
-The normalised index is built once per Directory (`VillageTextIndex.for_directory`);
-typo neighbourhoods are built lazily per regency (a few hundred names each) and kept for
-the most recently used regencies, so a candidate set spanning more than
-`MAX_FUZZY_REGENCIES` regencies (e.g. the whole country) matches exact names only.
+The names are compared through `village_index.VillageTextIndex` (built once per
+Directory; typo neighbourhoods per regency, for the most recently used ones), so a
+candidate set spanning more than `MAX_FUZZY_REGENCIES` regencies (e.g. the whole country)
+matches exact names only.
 """
 
 from __future__ import annotations
 
-import weakref
-from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from services.router.domain.classify import KEYWORD_WORDS
+from services.router.domain.classify_matching import KEYWORD_WORDS
 from services.router.domain.common_words import COMMON_WORDS
 from services.router.domain.directory import Directory, District, Village
-from services.router.domain.wording import Token, TypoIndex, fold, tokens
+from services.router.domain.village_index import (
+    MAX_FUZZY_REGENCIES,
+    VillageTextIndex,
+    respell,
+)
+from services.router.domain.wording import Token, fold, tokens
 
 MAX_RESULTS = 10
-MAX_FUZZY_REGENCIES = 16
 MAX_NAME_TOKENS = 4
 # Among more villages than this (several regencies, the country), a bare name is weak
 # evidence: it must follow "di"/"neng"/... or a marker such as "desa".
@@ -58,21 +60,6 @@ _BONUS_PER_EXTRA_TOKEN = 3
 _BONUS_MARKED_DISTRICT = 50
 _BONUS_UNMARKED_DISTRICT = 25
 
-_SPELLING = (("oe", "u"), ("dj", "j"), ("tj", "c"), ("dh", "d"), ("th", "t"), ("sj", "sy"))
-
-
-def name_key(text: str) -> str:
-    """A name as compared: lower case, no spaces or punctuation, modern spelling."""
-    key = "".join(t.text for t in tokens(text))
-    return _respell(key)
-
-
-def _respell(key: str) -> str:
-    for old, new in _SPELLING:
-        if old in key:
-            key = key.replace(old, new)
-    return key
-
 
 @dataclass(frozen=True)
 class VillageMatch:
@@ -91,57 +78,6 @@ class VillageMatch:
         return len(self.villages) > 1
 
 
-@dataclass
-class _RegencyTypos:
-    villages: TypoIndex
-    districts: TypoIndex
-
-
-class VillageTextIndex:
-    """Normalised names of one Directory's villages and districts."""
-
-    def __init__(self, directory: Directory) -> None:
-        self.directory = directory
-        self.villages_by_key: dict[str, list[Village]] = {}
-        self.districts_by_key: dict[str, list[District]] = {}
-        self.regency_keys: set[str] = set()
-        for village in directory.villages():
-            self.villages_by_key.setdefault(name_key(village.name), []).append(village)
-        for district in directory.districts():
-            self.districts_by_key.setdefault(name_key(district.name), []).append(district)
-        for code in directory.regency_codes():
-            name = directory.regency_name(code) or ""
-            for prefix in ("Kabupaten ", "Kota ", "Kab. "):
-                name = name.removeprefix(prefix)
-            self.regency_keys.add(name_key(name))
-        self._typos: OrderedDict[str, _RegencyTypos] = OrderedDict()
-
-    @classmethod
-    def for_directory(cls, directory: Directory) -> VillageTextIndex:
-        index = _INDEXES.get(directory)
-        if index is None:
-            index = cls(directory)
-            _INDEXES[directory] = index
-        return index
-
-    def typos(self, regency_code: str) -> _RegencyTypos:
-        found = self._typos.get(regency_code)
-        if found is not None:
-            self._typos.move_to_end(regency_code)
-            return found
-        villages = self.directory.villages_in(regency_code)
-        districts = self.directory.districts_in(regency_code)
-        found = _RegencyTypos(
-            villages=TypoIndex(name_key(v.name) for v in villages),
-            districts=TypoIndex(name_key(d.name) for d in districts),
-        )
-        self._typos[regency_code] = found
-        if len(self._typos) > MAX_FUZZY_REGENCIES:
-            self._typos.popitem(last=False)
-        return found
-
-
-_INDEXES: weakref.WeakKeyDictionary[Directory, VillageTextIndex] = weakref.WeakKeyDictionary()
 _NEVER_ALONE = COMMON_WORDS | KEYWORD_WORDS
 
 
@@ -184,87 +120,112 @@ def resolve_village(text: str, candidates: Sequence[Village], directory: Directo
     """The villages among `candidates` that `text` names (empty candidates: the whole
     directory), ordered best first, and the district the text names."""
     index = VillageTextIndex.for_directory(directory)
-    scope = _scope(candidates, directory)
-    toks = tokens(text)
-    words = [t.text for t in toks]
-    folded = fold(text)
-    fuzzy_regencies = scope.regencies if len(scope.regencies) <= MAX_FUZZY_REGENCIES else []
+    reading = _Reading(text, index, _scope(candidates, directory))
+    reading.read_marked_districts()
+    for i in range(len(reading.words)):
+        if i not in reading.consumed:
+            reading.read_names_at(i)
+    return reading.match(directory)
 
-    consumed: set[int] = set()
-    marked_districts: list[tuple[int, District]] = []  # (score, district)
-    for i, word in enumerate(words):
-        if word not in DISTRICT_MARKERS or i + 1 >= len(words):
-            continue
-        hit = _district_after(words, i + 1, index, scope, fuzzy_regencies)
-        if hit is not None:
-            score, district, length = hit
-            marked_districts.append((score, district))
-            consumed.update(range(i, i + 1 + length))
 
-    unmarked_districts: set[str] = set()
-    best: dict[str, tuple[int, Village]] = {}
-    for i in range(len(words)):
-        if i in consumed:
-            continue
+class _Reading:
+    """One message read against the index: districts named after a marker first (their
+    words are then not village names), then every span of up to MAX_NAME_TOKENS words."""
+
+    def __init__(self, text: str, index: VillageTextIndex, scope: _Scope) -> None:
+        self.index = index
+        self.scope = scope
+        self.toks = tokens(text)
+        self.words = [t.text for t in self.toks]
+        self.folded = fold(text)
+        self.fuzzy_regencies = (
+            scope.regencies if len(scope.regencies) <= MAX_FUZZY_REGENCIES else []
+        )
+        self.consumed: set[int] = set()
+        self.marked_districts: list[tuple[int, District]] = []  # (score, district)
+        self.unmarked_districts: set[str] = set()
+        self.best: dict[str, tuple[int, Village]] = {}
+
+    def read_marked_districts(self) -> None:
+        words = self.words
+        for i, word in enumerate(words):
+            if word not in DISTRICT_MARKERS or i + 1 >= len(words):
+                continue
+            hit = _district_after(words, i + 1, self.index, self.scope, self.fuzzy_regencies)
+            if hit is not None:
+                score, district, length = hit
+                self.marked_districts.append((score, district))
+                self.consumed.update(range(i, i + 1 + length))
+
+    def read_names_at(self, i: int) -> None:
+        """Every name starting at word `i` (1 to MAX_NAME_TOKENS words)."""
+        words = self.words
         before = words[i - 1] if i > 0 else ""
         strong = before in VILLAGE_MARKERS
         place = before in PLACE_WORDS
         for n in range(1, MAX_NAME_TOKENS + 1):
             span = words[i : i + n]
             if len(span) < n or any(
-                j in consumed or words[j] in VILLAGE_MARKERS or words[j] in DISTRICT_MARKERS
+                j in self.consumed or words[j] in VILLAGE_MARKERS or words[j] in DISTRICT_MARKERS
                 for j in range(i, i + n)
             ):
                 break
-            key = _respell("".join(span))
-            all_common = all(_is_common(w) for w in span)
-            if strong and all_common:
-                # "desa Sudah, kec. Malo" names a village; "desa sudah ada ronda" does not
-                usable = _ends_name(toks, words, folded, i + n)
-            else:
-                usable = strong or (len(key) >= 4 and not all_common and (place or not scope.large))
+            if not self._usable(span, i + n, strong, place):
+                continue
             bonus = (
                 _BONUS_STRONG_MARKER if strong else _BONUS_PLACE_WORD if place else 0
             ) + _BONUS_PER_EXTRA_TOKEN * (n - 1)
-            if not usable:
-                continue
-            if len(key) >= 5 and key not in index.regency_keys:
-                for district in index.districts_by_key.get(key, ()):
-                    if scope.keep_district(district):
-                        unmarked_districts.add(district.code)
-            exact = [v for v in index.villages_by_key.get(key, ()) if scope.keep_village(v)]
-            if exact:
-                for village in exact:
-                    _keep_best(best, village, _SCORE_EXACT + bonus)
-                continue
-            if any(_is_common(w) for w in span):
-                continue
-            budget = _typo_budget(len(key), strong) if strong or place else 0
-            for regency in fuzzy_regencies if budget else ():
-                for near, distance in index.typos(regency).villages.near(key, budget):
-                    for village in index.villages_by_key.get(near, ()):
-                        if scope.keep_village(village):
-                            _keep_best(best, village, _SCORE_TYPO[distance] + bonus)
+            self._score_name(span, strong, place, bonus)
 
-    hint: District | None = None
-    if marked_districts:
-        hint = max(marked_districts, key=lambda item: item[0])[1]
-    elif len(unmarked_districts) == 1:
-        hint = directory.district(next(iter(unmarked_districts)))
+    def _usable(self, span: list[str], end: int, strong: bool, place: bool) -> bool:
+        key = respell("".join(span))
+        all_common = all(_is_common(w) for w in span)
+        if strong and all_common:
+            # "desa Sudah, kec. Malo" names a village; "desa sudah ada ronda" does not
+            return _ends_name(self.toks, self.words, self.folded, end)
+        return strong or (len(key) >= 4 and not all_common and (place or not self.scope.large))
 
-    marked_codes = {d.code for _, d in marked_districts}
-    scored: list[tuple[int, Village]] = []
-    for score, village in best.values():
-        if village.district_code in marked_codes:
-            score += _BONUS_MARKED_DISTRICT
-        elif village.district_code in unmarked_districts:
-            score += _BONUS_UNMARKED_DISTRICT
-        scored.append((score, village))
-    if not scored:
-        return VillageMatch([], hint)
-    top = max(score for score, _ in scored)
-    winners = sorted((v for score, v in scored if score == top), key=lambda v: v.code)
-    return VillageMatch(winners[:MAX_RESULTS], hint)
+    def _score_name(self, span: list[str], strong: bool, place: bool, bonus: int) -> None:
+        index, scope = self.index, self.scope
+        key = respell("".join(span))
+        if len(key) >= 5 and key not in index.regency_keys:
+            for district in index.districts_by_key.get(key, ()):
+                if scope.keep_district(district):
+                    self.unmarked_districts.add(district.code)
+        exact = [v for v in index.villages_by_key.get(key, ()) if scope.keep_village(v)]
+        if exact:
+            for village in exact:
+                _keep_best(self.best, village, _SCORE_EXACT + bonus)
+            return
+        if any(_is_common(w) for w in span):
+            return
+        budget = _typo_budget(len(key), strong) if strong or place else 0
+        for regency in self.fuzzy_regencies if budget else ():
+            for near, distance in index.typos(regency).villages.near(key, budget):
+                for village in index.villages_by_key.get(near, ()):
+                    if scope.keep_village(village):
+                        _keep_best(self.best, village, _SCORE_TYPO[distance] + bonus)
+
+    def match(self, directory: Directory) -> VillageMatch:
+        """The best-scored villages (a district the text names counts for its villages)."""
+        hint: District | None = None
+        if self.marked_districts:
+            hint = max(self.marked_districts, key=lambda item: item[0])[1]
+        elif len(self.unmarked_districts) == 1:
+            hint = directory.district(next(iter(self.unmarked_districts)))
+        marked_codes = {d.code for _, d in self.marked_districts}
+        scored: list[tuple[int, Village]] = []
+        for score, village in self.best.values():
+            if village.district_code in marked_codes:
+                score += _BONUS_MARKED_DISTRICT
+            elif village.district_code in self.unmarked_districts:
+                score += _BONUS_UNMARKED_DISTRICT
+            scored.append((score, village))
+        if not scored:
+            return VillageMatch([], hint)
+        top = max(score for score, _ in scored)
+        winners = sorted((v for score, v in scored if score == top), key=lambda v: v.code)
+        return VillageMatch(winners[:MAX_RESULTS], hint)
 
 
 def _ends_name(toks: list[Token], words: list[str], folded: str, end: int) -> bool:
@@ -292,13 +253,13 @@ def _district_after(
 ) -> tuple[int, District, int] | None:
     """The district named right after a marker: (score, district, tokens used)."""
     for n in range(min(3, len(words) - start), 0, -1):
-        key = _respell("".join(words[start : start + n]))
+        key = respell("".join(words[start : start + n]))
         key = DISTRICT_ALIASES.get(key, key)
         exact = [d for d in index.districts_by_key.get(key, ()) if scope.keep_district(d)]
         if exact:
             return 2, min(exact, key=lambda d: d.code), n
     for n in range(min(3, len(words) - start), 0, -1):
-        key = _respell("".join(words[start : start + n]))
+        key = respell("".join(words[start : start + n]))
         budget = _typo_budget(len(key), strong_marker=True)
         if not budget:
             continue
