@@ -12,7 +12,7 @@ from functools import cache
 from pathlib import Path
 
 from contracts.roster import load_roster
-from services.ingest.lines_config import LineDirectory, load_lines
+from services.ingest.lines_config import LineDirectory
 from services.ingest.normalise import Outgoing, normalise_body
 from services.sandbox.signing import meta_json_bytes, signature
 from services.sandbox.webhook_bodies import Citizen, InboundSpec, Line, inbound_body
@@ -90,4 +90,4 @@ def inbound_event(run: int, n: int, tag: str) -> Outgoing:
 
 @cache
 def _lines() -> LineDirectory:
-    return load_lines(ROSTER_FILE)
+    return LineDirectory(load_roster(ROSTER_FILE))

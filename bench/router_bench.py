@@ -47,9 +47,10 @@ from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.structs import RecordMetadata
 
-from bench.citizen_reports import inbound_event
+from bench.citizen_reports import ROSTER_FILE, inbound_event
 from bench.report import Row, percentile, render, write_json
 from bench.scratch import LOGS, REPO, Scratch, scratch
+from contracts.roster import load_roster
 from contracts.topics import CASES_EVENTS, NOTIFICATIONS_REQUESTS, WHATSAPP_INBOUND
 from contracts.whatsapp_events import InboundMessage
 from devstack.launcher import HttpProcess
@@ -244,7 +245,7 @@ def memory_probe(open_cases: int) -> dict[str, float]:
     from services.router.settings import RouterSettings
     from services.router.wiring import load_context
 
-    ctx = load_context(RouterSettings())
+    ctx = load_context(RouterSettings(), load_roster(ROSTER_FILE))
     message = InboundMessage.model_validate_json(inbound_event(1, 0, "memory").value)
     state, _ = handle_inbound(ReporterState.empty(message.sender.key), message,
                               ctx.at(datetime.now(UTC)))

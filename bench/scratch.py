@@ -1,6 +1,7 @@
 """A benchmark's own scratch space on the shared Kafka and PostgreSQL: a topic prefix with
-every Matur topic, optionally a database, both removed again at the end (with the topics
-the services created under the prefix, e.g. the router's changelogs)."""
+every Matur topic (the directory's holding the sample roster), optionally a database,
+both removed again at the end (with the topics the services created under the prefix,
+e.g. the router's changelogs)."""
 
 from __future__ import annotations
 
@@ -15,9 +16,12 @@ import asyncpg
 from aiokafka.admin import AIOKafkaAdminClient
 
 from servicekit.topic_admin import ensure_topics
+from services.api.directory.importer import import_roster_file
 
 REPO = Path(__file__).resolve().parents[1]
 LOGS = REPO / ".local" / "bench"
+SAMPLE_ROSTER = REPO / "deploy/sample-data/roster.bojonegoro.sample.json"
+AREA_DATA = REPO.parent / "shared/data/idn-area"
 
 
 @dataclass(frozen=True)
@@ -48,6 +52,7 @@ async def scratch(name: str, database: bool) -> AsyncIterator[Scratch]:
     prefix = f"bench-{name}-{run_id}."
     bootstrap = bootstrap_servers()
     await ensure_topics(bootstrap, prefix=prefix)
+    await import_roster_file(bootstrap, prefix, SAMPLE_ROSTER, AREA_DATA)  # the officers
     db_url: str | None = None
     db_name = f"matur_bench_{name}_{run_id}"
     if database:

@@ -1,12 +1,13 @@
-"""Which Matur line a `metadata.phone_number_id` is, from the roster file."""
+"""Which Matur line a `metadata.phone_number_id` is: the lines of the officer directory
+(`directory.lines`), followed live through `servicekit.directory_feed`."""
 
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
 from contracts.lines import Line
-from contracts.roster import Roster, load_roster
+from contracts.roster import Roster
+from servicekit.directory_feed import DirectoryFeed
 
 log = logging.getLogger(__name__)
 
@@ -15,7 +16,8 @@ class LineDirectory:
     """phone_number_id -> Line. Unknown numbers still get a Line (tier None) so that
     nothing is dropped; the router decides what to do with an unconfigured line."""
 
-    def __init__(self, roster: Roster | None) -> None:
+    def __init__(self, roster: Roster | None = None) -> None:
+        """`roster`: a directory snapshot (or a roster file's model); None: no lines."""
         self._lines: dict[str, Line] = {}
         if roster is not None:
             self._lines = {line.phone_number_id: line for line in roster.lines}
@@ -32,10 +34,23 @@ class LineDirectory:
         return len(self._lines)
 
 
-def load_lines(path: Path) -> LineDirectory:
-    if not path.exists():
-        log.warning("roster file not found: every line is unconfigured", extra={"path": str(path)})
-        return LineDirectory(None)
-    directory = LineDirectory(load_roster(path))
-    log.info("roster loaded", extra={"path": str(path), "lines": len(directory)})
-    return directory
+class LiveLines:
+    """The LineDirectory of the directory's latest snapshot: a line added, changed or
+    removed applies to the next webhook, without a restart. Until the feed has read the
+    directory once, `ready` is False and ingest answers 503 (Meta retries)."""
+
+    def __init__(self, feed: DirectoryFeed) -> None:
+        self.feed = feed
+        self.current = LineDirectory()
+        feed.subscribe(self._apply)
+
+    def _apply(self, snapshot: Roster) -> None:
+        self.current = LineDirectory(snapshot)
+        log.info("lines applied", extra={"lines": len(self.current)})
+
+    @property
+    def ready(self) -> bool:
+        return self.feed.caught_up
+
+    def __call__(self, phone_number_id: str, display_phone_number: str | None) -> Line:
+        return self.current(phone_number_id, display_phone_number)

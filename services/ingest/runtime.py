@@ -1,11 +1,13 @@
-"""Everything a webhook POST needs besides HTTP: the lines, Kafka, PostgreSQL, the group
-commit and the records still in doubt, started and stopped together."""
+"""Everything a webhook POST needs besides HTTP: the lines (followed live from the
+directory topics), Kafka, PostgreSQL, the group commit and the records still in doubt,
+started and stopped together."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
 
+from servicekit.directory_feed import DirectoryFeed
 from servicekit.logging_setup import register_secret
 from services.ingest.connections import DatabaseLink, ProducerLink
 from services.ingest.dedupe_retention import prune_periodically
@@ -16,7 +18,7 @@ from services.ingest.durable_publish import (
     record_keys,
 )
 from services.ingest.in_doubt import InDoubtKeys
-from services.ingest.lines_config import LineDirectory, load_lines
+from services.ingest.lines_config import LiveLines
 from services.ingest.metrics import RECORDS_IN_DOUBT
 from services.ingest.normalise import Outgoing
 from services.ingest.settings import IngestSettings
@@ -33,7 +35,10 @@ class IngestRuntime:
         self.settings = settings
         self.app_secrets = settings.app_secrets()
         self.verify_token = settings.verify_token.get_secret_value()
-        self.lines = LineDirectory(None)
+        self.lines = LiveLines(DirectoryFeed(
+            settings.kafka_bootstrap_servers, settings.topic_prefix, "matur-ingest-directory",
+            retry_s=settings.reconnect_interval_s,
+        ))
         self.producer = ProducerLink(
             settings.kafka_bootstrap_servers,
             settings.reconnect_interval_s,
@@ -57,7 +62,7 @@ class IngestRuntime:
             settings.database_url.get_secret_value(),
         ]:
             register_secret(secret)
-        self.lines = load_lines(settings.roster_path())
+        self.lines.feed.start_in_background()  # ready (and accepting) once it has caught up
         self.producer.start()
         self.database.start()
         self._committer = GroupCommitter(
@@ -81,9 +86,14 @@ class IngestRuntime:
         await self.in_doubt.drain(timeout_s=5)
         await self.in_doubt.stop()
         await self.database.stop()
+        await self.lines.feed.stop()
 
     async def readiness(self) -> dict[str, bool]:
-        return {"kafka": await self.producer.ready(), "postgres": await self.database.ready()}
+        return {
+            "kafka": await self.producer.ready(),
+            "postgres": await self.database.ready(),
+            "directory": self.lines.ready,
+        }
 
     def not_connected(self) -> list[str]:
         down = []
@@ -91,6 +101,8 @@ class IngestRuntime:
             down.append("kafka")
         if self.database.pool is None:
             down.append("postgres")
+        if not self.lines.ready:
+            down.append("directory")
         return down
 
     async def publish(self, events: list[Outgoing]) -> PublishResult:

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from pydantic import Field, SecretStr
 from pydantic_settings import SettingsConfigDict
 
-from servicekit.settings import ServedSettings, repo_path
+from servicekit.settings import ServedSettings
 
 
 class IngestSettings(ServedSettings):
@@ -28,11 +26,6 @@ class IngestSettings(ServedSettings):
         default=SecretStr("matur-dev-verify-token"),
         validation_alias="WHATSAPP_VERIFY_TOKEN",
         description="The token Meta echoes in the GET verification handshake",
-    )
-    roster_file: str = Field(
-        default="deploy/sample-data/roster.bojonegoro.sample.json",
-        validation_alias="MATUR_ROSTER_FILE",
-        description="Lines and officers; a relative path is resolved against the repo root",
     )
     max_body_bytes: int = Field(
         default=3 * 1024 * 1024,
@@ -76,6 +69,3 @@ class IngestSettings(ServedSettings):
         """The current app secret first, then every previous one still accepted."""
         previous = [s.strip() for s in self.previous_app_secrets.get_secret_value().split(",")]
         return [self.app_secret.get_secret_value(), *(s for s in previous if s)]
-
-    def roster_path(self) -> Path:
-        return repo_path(self.roster_file)

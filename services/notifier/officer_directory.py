@@ -1,30 +1,36 @@
-"""Officers' WhatsApp numbers from the roster, for requests that name an officer only by id."""
+"""Officers' WhatsApp numbers, for requests that name an officer only by id: from the
+officer directory (`directory.officers`), followed live, so a changed number applies to
+the next request."""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
-from pathlib import Path
 
 from contracts.notifications import NotificationRequest, RecipientKind
-from contracts.roster import load_roster
+from contracts.roster import Roster
 
 log = logging.getLogger(__name__)
 
 
 class OfficerDirectory:
-    def __init__(self, phones: Mapping[str, str]) -> None:
-        self._phones = dict(phones)
+    def __init__(self, phones: Mapping[str, str] | None = None) -> None:
+        self._phones = dict(phones or {})
 
     @classmethod
-    def from_roster_file(cls, path: Path) -> OfficerDirectory:
-        try:
-            roster = load_roster(path)
-        except (OSError, ValueError) as exc:
-            log.warning("no roster: officers must come with their number", extra={
-                "roster_file": str(path), "error": repr(exc)})
-            return cls({})
-        return cls({o.officer_id: o.wa_id for o in roster.officers if o.wa_id})
+    def of(cls, roster: Roster) -> OfficerDirectory:
+        """The numbers of a directory snapshot (or a roster file's model)."""
+        directory = cls()
+        directory.apply(roster)
+        return directory
+
+    def apply(self, snapshot: Roster) -> None:
+        """Take the numbers of the directory's latest snapshot (a feed listener)."""
+        self._phones = {o.officer_id: o.wa_id for o in snapshot.officers if o.wa_id}
+        log.info("officer numbers applied", extra={"officers": len(self._phones)})
+
+    def __len__(self) -> int:
+        return len(self._phones)
 
     def complete(self, req: NotificationRequest) -> NotificationRequest:
         """The request, with the officer's number filled in when it names none."""

@@ -1,5 +1,6 @@
-"""The running notifier: PostgreSQL, the Graph API client, the producer and three loops
-(requests, inbound windows, statuses), plus a sweeper for orphaned claims."""
+"""The running notifier: PostgreSQL, the Graph API client, the producer, the officer
+directory (followed live) and three loops (requests, inbound windows, statuses), plus a
+sweeper for orphaned claims."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ import asyncpg
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 
 from contracts.topics import NOTIFICATIONS_REQUESTS, WHATSAPP_INBOUND, WHATSAPP_STATUSES
+from servicekit.directory_feed import DirectoryFeed
 from servicekit.kafka_clients import committed_consumer, durable_producer
 from servicekit.logging_setup import register_secret
 from servicekit.postgres import apply_migrations, create_pool
@@ -82,6 +84,7 @@ class NotifierRuntime:
         self.producer: AIOKafkaProducer | None = None
         self.graph: GraphClient | None = None
         self.consumers: list[AIOKafkaConsumer] = []
+        self.directory_feed: DirectoryFeed | None = None
         self.requests: RequestConsumer | None = None
         self.dispatcher = KeyedDispatcher()
         self.tasks: list[asyncio.Task[None]] = []
@@ -117,6 +120,13 @@ class NotifierRuntime:
         )
         self.producer = durable_producer(s.kafka_bootstrap_servers, f"notifier-{self.owner}")
         await self.producer.start()
+        officers = OfficerDirectory()
+        self.directory_feed = DirectoryFeed(
+            s.kafka_bootstrap_servers, prefix, f"notifier-directory-{self.owner}",
+            retry_s=s.reconnect_interval_s,
+        )
+        self.directory_feed.subscribe(officers.apply)
+        await self.directory_feed.start()  # no request is handled before the directory is read
         self.graph = GraphClient(
             s.api_base_url, s.api_version, s.access_token.get_secret_value(), s.http_timeout_s
         )
@@ -150,7 +160,7 @@ class NotifierRuntime:
             NOTIFICATIONS_REQUESTS.full_name(prefix),
             deliverer,
             self.dispatcher,
-            OfficerDirectory.from_roster_file(s.roster_path()),
+            officers,
             max_in_flight=s.max_in_flight,
             commit_interval_s=s.commit_interval_s,
             retry_pause_s=s.reconnect_interval_s,
@@ -248,6 +258,9 @@ class NotifierRuntime:
         await self._close_clients()
 
     async def _close_clients(self) -> None:
+        if self.directory_feed is not None:
+            await self.directory_feed.stop()
+            self.directory_feed = None
         for consumer in self.consumers:
             try:
                 await consumer.stop()

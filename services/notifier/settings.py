@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from pydantic import Field, SecretStr
 from pydantic_settings import SettingsConfigDict
 
-from servicekit.settings import ServedSettings, repo_path
+from servicekit.settings import ServedSettings
 
 
 class NotifierSettings(ServedSettings):
@@ -161,17 +159,8 @@ class NotifierSettings(ServedSettings):
         default=1.0, validation_alias="NOTIFIER_RECONNECT_INTERVAL_S"
     )
 
-    roster_file: str = Field(
-        default="deploy/sample-data/roster.bojonegoro.sample.json",
-        validation_alias="MATUR_ROSTER_FILE",
-        description="Officers' numbers for requests naming an officer only by id",
-    )
-
-    def roster_path(self) -> Path:
-        return repo_path(self.roster_file)
-
     def graph_phone_number_id(self, line_id: str) -> str:
-        """The Graph API phone number id to send from for the roster's line id."""
+        """The Graph API phone number id to send from for the directory's line id."""
         line_id = line_id or self.default_phone_number_id
         for pair in self.line_phone_number_ids.split(","):
             roster_id, _, graph_id = pair.partition("=")

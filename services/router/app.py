@@ -48,6 +48,7 @@ from services.router.faust_edge import (
     settling,
 )
 from services.router.health_views import readiness, register_views
+from services.router.live_directory import LiveDirectory
 from services.router.publishing import OutputTopics
 from services.router.reference_agent import ReferenceAgent
 from services.router.route_agent import RouteAgent
@@ -152,6 +153,7 @@ class Router:
         app (a `self.app.task(...)`, `self.app.service(...)`) is added here."""
         self.app.timer(interval=self.settings.deadline_tick_seconds)(self._tick)
         register_views(self.app, self.readiness)
+        self.app.task(LiveDirectory(self.settings, self).follow)  # officers applied live
 
     def _active_partitions(self) -> set[int]:
         return assigned_partitions(self.app, self.inbound_topic)

@@ -122,10 +122,6 @@ class RouterSettings(CommonSettings):
         validation_alias="ROUTER_APP_ID",
         description="Faust app id (consumer group, changelog topic names); gets the topic prefix",
     )
-    roster_file: str = Field(
-        default="deploy/sample-data/roster.bojonegoro.sample.json",
-        validation_alias="MATUR_ROSTER_FILE",
-    )
     area_data_dir: str = Field(
         default="../shared/data/idn-area", validation_alias="MATUR_AREA_DATA_DIR"
     )
@@ -133,7 +129,7 @@ class RouterSettings(CommonSettings):
         default="",
         validation_alias="MATUR_AREA_REGENCIES",
         description="Comma separated regency codes to load, 'all' for the whole country; "
-        "empty: the roster's regency only",
+        "empty: the regency of the directory's Polres only",
     )
     store_dir: str = Field(default=".local/router-store", validation_alias="ROUTER_STORE_DIR")
     sla: SlaSettings = Field(default_factory=SlaSettings, description="MATUR_SLA_*")
@@ -173,10 +169,6 @@ class RouterSettings(CommonSettings):
         return f"{self.topic_prefix}{self.app_id}"
 
     @property
-    def roster_path(self) -> Path:
-        return repo_path(self.roster_file)
-
-    @property
     def area_data_path(self) -> Path:
         return repo_path(self.area_data_dir)
 
@@ -184,13 +176,13 @@ class RouterSettings(CommonSettings):
     def store_path(self) -> Path:
         return repo_path(self.store_dir)
 
-    def regency_codes(self, roster_regency: str) -> list[str] | None:
+    def regency_codes(self, polres_regency: str) -> list[str] | None:
         """Which regencies to load: None = all."""
         value = self.area_regencies.strip()
         if value.lower() == "all":
             return None
         if not value:
-            return [roster_regency]
+            return [polres_regency]
         return [code.strip() for code in value.split(",") if code.strip()]
 
     def sla_policy(self) -> SlaPolicy:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-import json
+import asyncio
 from collections.abc import AsyncIterator, Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import Infra
+from contracts.roster import Roster
+from tests.conftest import Infra, seed_directory
 from tests.ingest.ingest_process import IngestProcess
 from tests.ingest.kafka_collector import KafkaCollector
 from tests.ingest.webhooks import ROSTER
@@ -20,15 +22,18 @@ def ingest_workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def roster_file(ingest_workdir: Path) -> Path:
-    path = ingest_workdir / "roster.json"
-    path.write_text(json.dumps(ROSTER), encoding="utf-8")
-    return path
+def infra(infra: Infra) -> Infra:
+    """Ingest's tests get topics of their own (under the session's prefix), whose
+    directory holds the test roster's lines."""
+    own = replace(infra, topic_prefix=f"{infra.topic_prefix}ingest.")
+    asyncio.run(seed_directory(
+        own.kafka_bootstrap_servers, own.topic_prefix, Roster.model_validate(ROSTER)))
+    return own
 
 
 @pytest.fixture(scope="session")
-def ingest_env(infra: Infra, roster_file: Path) -> dict[str, str]:
-    return {**infra.env(), "MATUR_ROSTER_FILE": str(roster_file)}
+def ingest_env(infra: Infra) -> dict[str, str]:
+    return infra.env()
 
 
 @pytest.fixture(scope="session")

@@ -18,7 +18,9 @@ from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
+from contracts.topics import DIRECTORY_TOPICS
 from devstack.ports import free_port
+from servicekit.topic_admin import ensure_topics
 from tests.conftest import Infra
 from tests.ingest.conftest import Spawn
 from tests.ingest.ingest_process import IngestProcess, post_signed
@@ -119,13 +121,15 @@ async def test_kafka_unreachable_gives_503_then_retry_succeeds_once(
 
 
 async def test_produce_failure_gives_503_and_the_key_is_rolled_back(
-    spawn: Spawn, ingest: IngestProcess, collector: KafkaCollector
+    spawn: Spawn, ingest: IngestProcess, collector: KafkaCollector, infra: Infra
 ) -> None:
     """Connected to Kafka, but the produce cannot complete (its topics do not exist and the
-    broker does not create topics): 503 within the bound, and the dedupe key is rolled back,
-    so the retry to a healthy ingest sharing the same database is published."""
-    failing = spawn("produce-fails", MATUR_TOPIC_PREFIX=f"missing-{uuid.uuid4().hex[:6]}.",
-                    INGEST_PUBLISH_TIMEOUT_S="1.5")
+    broker does not create topics; only the directory's do, so that it is ready): 503
+    within the bound, and the dedupe key is rolled back, so the retry to a healthy ingest
+    sharing the same database is published."""
+    missing = f"{infra.topic_prefix}missing-{uuid.uuid4().hex[:6]}."
+    await ensure_topics(infra.kafka_bootstrap_servers, prefix=missing, topics=DIRECTORY_TOPICS)
+    failing = spawn("produce-fails", MATUR_TOPIC_PREFIX=missing, INGEST_PUBLISH_TIMEOUT_S="1.5")
     await failing.wait_serving()
     wa_id, wamid = "6281400000004", f"wamid.{uuid.uuid4().hex[:10]}"
     body = encode(single_text(wamid, wa_id=wa_id))

@@ -366,7 +366,8 @@ async def test_wrong_content_type_is_refused_with_415(client: httpx.AsyncClient)
 async def test_health_readiness_and_metrics(client: httpx.AsyncClient) -> None:
     assert (await client.get("/healthz")).json()["status"] == "ok"
     ready = (await client.get("/readyz")).json()
-    assert ready["ready"] is True and ready["checks"] == {"kafka": True, "postgres": True}
+    assert ready["ready"] is True
+    assert ready["checks"] == {"kafka": True, "postgres": True, "directory": True}
     metrics = (await client.get("/metrics")).text
 
     def value(pattern: str) -> float:

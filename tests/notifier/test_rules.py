@@ -8,8 +8,10 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from contracts.directory import DirectorySnapshot
 from contracts.lines import citizen_key
 from contracts.notifications import NotificationKind, NotificationRequest, Recipient, RecipientKind
+from contracts.roster import load_roster
 from services.notifier import send_states as st
 from services.notifier.addressing import to_e164
 from services.notifier.error_policy import Backoff, SendFailure, Verdict, classify, needs_alert
@@ -18,7 +20,7 @@ from services.notifier.officer_directory import OfficerDirectory
 from services.notifier.offsets import OffsetTracker
 from services.notifier.pacing import RecipientPacer, TokenBucket
 from services.notifier.service_window import identities, is_open
-from services.notifier.settings import NotifierSettings
+from tests.conftest import SAMPLE_ROSTER
 
 
 @pytest.mark.parametrize(
@@ -221,6 +223,15 @@ def test_an_officer_named_only_by_id_gets_his_number_from_the_roster() -> None:
     assert directory.complete(stranger).recipient.wa_id is None
 
 
-def test_the_sample_roster_loads() -> None:
-    directory = OfficerDirectory.from_roster_file(NotifierSettings().roster_path())
-    assert directory._phones  # the shipped sample has officers with numbers
+def test_the_directory_numbers_follow_each_snapshot() -> None:
+    directory = OfficerDirectory.of(load_roster(SAMPLE_ROSTER))
+    assert len(directory) == 179  # the shipped sample's officers all have numbers
+    officer = load_roster(SAMPLE_ROSTER).officers[0]
+    moved = officer.model_copy(update={"wa_id": "6281199999999"})
+    directory.apply(DirectorySnapshot(regency_code="35.22", officers=(moved,)))
+    req = NotificationRequest(
+        message_id="y", kind=NotificationKind.OFFICER_ACTION_DONE, line_phone_number_id="",
+        recipient=Recipient(kind=RecipientKind.OFFICER, key=officer.officer_id,
+                            officer_id=officer.officer_id),
+    )
+    assert len(directory) == 1 and directory.complete(req).recipient.wa_id == "6281199999999"

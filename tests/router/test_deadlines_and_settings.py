@@ -7,7 +7,6 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from contracts.hierarchy import Tier, Urgency
-from servicekit.settings import REPO_ROOT
 from services.router.deadlines import DeadlineIndex
 from services.router.domain.sla import SlaPolicy
 from services.router.settings import RouterSettings, SlaSettings
@@ -49,7 +48,9 @@ def test_settings_defaults_and_derived_values(monkeypatch):
     settings = RouterSettings()
     assert settings.port == 8003
     assert settings.broker_url == "kafka://127.0.0.1:9092"
-    assert settings.roster_path == REPO_ROOT / "deploy/sample-data/roster.bojonegoro.sample.json"
+    # officers and lines come from the directory topics, never from a roster file
+    aliases = {field.validation_alias for field in RouterSettings.model_fields.values()}
+    assert "MATUR_ROSTER_FILE" not in aliases
     assert settings.regency_codes("35.22") == ["35.22"]
     monkeypatch.setenv("MATUR_TOPIC_PREFIX", "t1.")
     monkeypatch.setenv("KAFKA_BOOTSTRAP_SERVERS", "a:9092,b:9092")
