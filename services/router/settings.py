@@ -9,17 +9,8 @@ from pydantic import Field, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from contracts.hierarchy import Category
-from servicekit.settings import CommonSettings
+from servicekit.settings import ServedSettings, repo_path
 from services.router.domain.sla import SlaPolicy
-
-REPO_ROOT = Path(__file__).resolve().parents[2]
-
-
-def repo_path(value: str | Path) -> Path:
-    """A path from configuration: relative ones are relative to the repository root."""
-    path = Path(value)
-    return path if path.is_absolute() else (REPO_ROOT / path).resolve()
-
 
 _NEVER = frozenset({"", "none", "off", "never"})
 _FALSE = frozenset({"0", "false", "no", "off"})
@@ -114,9 +105,9 @@ class SlaSettings(BaseSettings):
         return SlaPolicy.from_dict(self.model_dump())  # the fields are the policy's
 
 
-class RouterSettings(CommonSettings):
-    host: str = Field(default="127.0.0.1", validation_alias="ROUTER_HOST")
-    port: int = Field(default=8003, validation_alias="ROUTER_PORT")
+class RouterSettings(ServedSettings):
+    model_config = SettingsConfigDict(env_prefix="ROUTER_")  # ROUTER_HOST, ROUTER_PORT
+    port: int = 8003
     app_id: str = Field(
         default="matur-router",
         validation_alias="ROUTER_APP_ID",
