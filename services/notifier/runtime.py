@@ -11,6 +11,7 @@ import socket
 from collections.abc import Awaitable, Callable
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import asyncpg
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
@@ -35,6 +36,7 @@ from services.notifier.service_window import WindowStore
 from services.notifier.settings import NotifierSettings
 from services.notifier.status_join import StatusJoin
 from services.notifier.topic_loops import (
+    BatchHandler,
     parse_inbound,
     parse_status,
     run_batches,
@@ -110,29 +112,14 @@ class NotifierRuntime:
         log.info("notifier running", extra={"owner": self.owner})
 
     async def _connect(self) -> None:
+        """Open the links, then wire the delivery and start the loops (no request is
+        handled before the officer directory is read)."""
         s = self.settings
-        prefix = s.topic_prefix
-        self.pool = await create_pool(s.database_url.get_secret_value(), max_size=s.db_pool_max)
-        async with self.pool.acquire() as conn:
-            await apply_migrations(conn, MIGRATIONS, "notifier")  # type: ignore[arg-type]
-        self.critical_pool = await create_pool(
-            s.database_url.get_secret_value(), max_size=s.db_critical_pool_max
-        )
-        self.producer = durable_producer(s.kafka_bootstrap_servers, f"notifier-{self.owner}")
-        await self.producer.start()
-        officers = OfficerDirectory()
-        self.directory_feed = DirectoryFeed(
-            s.kafka_bootstrap_servers, prefix, f"notifier-directory-{self.owner}",
-            retry_s=s.reconnect_interval_s,
-        )
-        self.directory_feed.subscribe(officers.apply)
-        await self.directory_feed.start()  # no request is handled before the directory is read
-        self.graph = GraphClient(
-            s.api_base_url, s.api_version, s.access_token.get_secret_value(), s.http_timeout_s
-        )
+        officers = await self._open_links()
+        assert self.pool is not None and self.producer is not None and self.graph is not None
         store = SendsStore(self.pool, self.critical_pool)
         windows = WindowStore(self.pool)
-        publisher = Publisher(self.producer, prefix)
+        publisher = Publisher(self.producer, s.topic_prefix)
         deliverer = Deliverer(
             delivery_config(s, self.owner),
             store,
@@ -143,21 +130,10 @@ class NotifierRuntime:
             LineBuckets(s.line_rate_per_s, s.line_burst or None),
             max_concurrent_calls=s.max_concurrent_sends,
         )
-        requests_consumer = committed_consumer(s.kafka_bootstrap_servers, s.group(s.group_id))
-        window_consumer = committed_consumer(
-            s.kafka_bootstrap_servers,
-            s.group(s.window_group_id or f"{s.group_id}-window"),
-            WHATSAPP_INBOUND.full_name(prefix),
-        )
-        status_consumer = committed_consumer(
-            s.kafka_bootstrap_servers,
-            s.group(s.status_group_id or f"{s.group_id}-status"),
-            WHATSAPP_STATUSES.full_name(prefix),
-        )
-        self.consumers = [requests_consumer, window_consumer, status_consumer]
+        requests_consumer, window_consumer, status_consumer = self._open_consumers()
         self.requests = RequestConsumer(
             requests_consumer,
-            NOTIFICATIONS_REQUESTS.full_name(prefix),
+            NOTIFICATIONS_REQUESTS.full_name(s.topic_prefix),
             deliverer,
             self.dispatcher,
             officers,
@@ -169,35 +145,65 @@ class NotifierRuntime:
         for consumer in self.consumers:
             await consumer.start()
         join = StatusJoin(store, publisher, self.requests.resubmit)
-        stopping = self._is_stopping
         self.tasks = [
             asyncio.create_task(self._guard("requests", self.requests.run)),
-            asyncio.create_task(
-                self._guard(
-                    "windows",
-                    lambda: run_batches(
-                        window_consumer,
-                        parse_inbound,
-                        window_handler(windows),
-                        s.reconnect_interval_s,
-                        stopping,
-                    ),
-                )
-            ),
-            asyncio.create_task(
-                self._guard(
-                    "statuses",
-                    lambda: run_batches(
-                        status_consumer,
-                        parse_status,
-                        status_handler(join),
-                        s.reconnect_interval_s,
-                        stopping,
-                    ),
-                )
-            ),
+            asyncio.create_task(self._guard(
+                "windows", self._batches(window_consumer, parse_inbound, window_handler(windows))
+            )),
+            asyncio.create_task(self._guard(
+                "statuses", self._batches(status_consumer, parse_status, status_handler(join))
+            )),
             asyncio.create_task(self._guard("sweeper", lambda: self._sweep(store, deliverer))),
         ]
+
+    async def _open_links(self) -> OfficerDirectory:
+        """PostgreSQL (migrated), the producer, the Graph API client, and the officer
+        directory, read up to its end."""
+        s = self.settings
+        self.pool = await create_pool(s.database_url.get_secret_value(), max_size=s.db_pool_max)
+        async with self.pool.acquire() as conn:
+            await apply_migrations(conn, MIGRATIONS, "notifier")  # type: ignore[arg-type]
+        self.critical_pool = await create_pool(
+            s.database_url.get_secret_value(), max_size=s.db_critical_pool_max
+        )
+        self.producer = durable_producer(s.kafka_bootstrap_servers, f"notifier-{self.owner}")
+        await self.producer.start()
+        officers = OfficerDirectory()
+        self.directory_feed = DirectoryFeed(
+            s.kafka_bootstrap_servers, s.topic_prefix, f"notifier-directory-{self.owner}",
+            retry_s=s.reconnect_interval_s,
+        )
+        self.directory_feed.subscribe(officers.apply)
+        await self.directory_feed.start()
+        self.graph = GraphClient(
+            s.api_base_url, s.api_version, s.access_token.get_secret_value(), s.http_timeout_s
+        )
+        return officers
+
+    def _open_consumers(self) -> tuple[AIOKafkaConsumer, AIOKafkaConsumer, AIOKafkaConsumer]:
+        """The requests, inbound-window and status consumers, each in its own group."""
+        s = self.settings
+        requests_consumer = committed_consumer(s.kafka_bootstrap_servers, s.group(s.group_id))
+        window_consumer = committed_consumer(
+            s.kafka_bootstrap_servers,
+            s.group(s.window_group_id or f"{s.group_id}-window"),
+            WHATSAPP_INBOUND.full_name(s.topic_prefix),
+        )
+        status_consumer = committed_consumer(
+            s.kafka_bootstrap_servers,
+            s.group(s.status_group_id or f"{s.group_id}-status"),
+            WHATSAPP_STATUSES.full_name(s.topic_prefix),
+        )
+        self.consumers = [requests_consumer, window_consumer, status_consumer]
+        return requests_consumer, window_consumer, status_consumer
+
+    def _batches(
+        self, consumer: AIOKafkaConsumer, parse: Callable[[bytes], Any], handle: BatchHandler
+    ) -> Callable[[], Awaitable[None]]:
+        """A topic loop: batches of `consumer`'s records, parsed, handled, committed."""
+        return lambda: run_batches(
+            consumer, parse, handle, self.settings.reconnect_interval_s, self._is_stopping
+        )
 
     def _is_stopping(self) -> bool:
         return self._stopping
