@@ -125,7 +125,7 @@ def read_area_data(folder: Path, regency_codes: Iterable[str] | None = None) -> 
     Raises AreaDataError when the data cannot be read, ValueError for a code that is not a
     regency or a regency the data does not know."""
     if not folder.is_dir():
-        raise _problem(folder, f"folder not found: {folder}")
+        raise _problem(folder, "folder not found")
     wanted = None if regency_codes is None else sorted(set(regency_codes))
     for code in wanted or ():
         if area_level(code) is not AreaLevel.REGENCY:

@@ -33,6 +33,7 @@ from prometheus_client import Counter
 from contracts.directory import DirectorySnapshot
 from contracts.directory_state import BadRecord, DirectoryState
 from contracts.topics import DIRECTORY_TOPICS, Topic
+from servicekit.kafka_clients import unmanaged_consumer
 
 log = logging.getLogger(__name__)
 
@@ -154,14 +155,7 @@ class DirectoryFeed:
                 await asyncio.sleep(self._retry_s)
 
     async def _follow(self) -> None:
-        consumer = AIOKafkaConsumer(
-            bootstrap_servers=self._bootstrap,
-            client_id=self._client_id,
-            group_id=None,
-            enable_auto_commit=False,
-            auto_offset_reset="earliest",
-            isolation_level="read_committed",
-        )
+        consumer = unmanaged_consumer(self._bootstrap, self._client_id)
         await consumer.start()
         try:
             await self._check_topics(consumer)
@@ -175,7 +169,7 @@ class DirectoryFeed:
             ends = {} if self.caught_up else await consumer.end_offsets(self._partitions)
             while True:
                 batch = await consumer.getmany(timeout_ms=500, max_records=1000)
-                changed = self._apply(batch)
+                changed, read_to = self._apply(batch)
                 if not self.caught_up and await _reached(consumer, ends):
                     self._caught_up.set()
                     changed = True
@@ -183,6 +177,7 @@ class DirectoryFeed:
                 if changed and self.caught_up:
                     self.snapshot = self._state.snapshot()
                     await self._notify()
+                self._next.update(read_to)  # (after the listeners: see wait_applied)
                 async with self._progress:
                     self._progress.notify_all()
         finally:
@@ -200,8 +195,10 @@ class DirectoryFeed:
                 )
             await asyncio.sleep(0.5)
 
-    def _apply(self, batch: Batch) -> bool:
+    def _apply(self, batch: Batch) -> tuple[bool, dict[TopicPartition, int]]:
+        """Apply a batch to the state: whether it changed, and the next offsets."""
         changed = False
+        read_to: dict[TopicPartition, int] = {}
         for tp, records in batch.items():
             name = self._names[tp.topic]
             for record in records:
@@ -217,8 +214,8 @@ class DirectoryFeed:
                     APPLIED.labels(name).inc()
                     changed = True
             if records:
-                self._next[tp] = records[-1].offset + 1
-        return changed
+                read_to[tp] = records[-1].offset + 1
+        return changed, read_to
 
     async def _notify(self) -> None:
         snapshot = self.snapshot

@@ -23,6 +23,19 @@ def durable_producer(
     )
 
 
+def unmanaged_consumer(bootstrap_servers: str, client_id: str = "matur") -> AIOKafkaConsumer:
+    """A consumer without a group: the caller assigns partitions and seeks itself (it
+    reads a whole log, e.g. the directory or a projection rebuild), nothing is committed."""
+    return AIOKafkaConsumer(
+        bootstrap_servers=bootstrap_servers,
+        client_id=client_id,
+        group_id=None,
+        enable_auto_commit=False,
+        auto_offset_reset="earliest",
+        isolation_level="read_committed",
+    )
+
+
 def committed_consumer(
     bootstrap_servers: str, group_id: str, *topics: str, client_id: str | None = None
 ) -> AIOKafkaConsumer:

@@ -122,6 +122,14 @@ async def seed_directory(
         await import_roster(bootstrap, prefix, roster, areas)
 
 
+def own_infra(infra: Infra, name: str, roster: Roster) -> Infra:
+    """`infra` with topics of a suite's own (`<session prefix><name>.`, removed with the
+    session's), whose directory holds `roster` instead of the sample."""
+    own = Infra(infra.kafka_bootstrap_servers, infra.database_url, f"{infra.topic_prefix}{name}.")
+    asyncio.run(seed_directory(own.kafka_bootstrap_servers, own.topic_prefix, roster))
+    return own
+
+
 @pytest.fixture(scope="session")
 def infra(base_infra: tuple[str, str]) -> Iterator[Infra]:
     bootstrap, server_dsn = base_infra

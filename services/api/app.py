@@ -10,13 +10,13 @@ import asyncpg
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
-from contracts.roster import Roster, load_roster
 from contracts.topics import (
     CASES_COMMANDS,
     CASES_EVENTS,
     NOTIFICATIONS_EVENTS,
     NOTIFICATIONS_REQUESTS,
 )
+from servicekit.directory_feed import DirectoryFeed
 from servicekit.health import health_router
 from servicekit.kafka_clients import durable_producer
 from servicekit.logging_setup import register_secret
@@ -29,9 +29,10 @@ from services.api.cases import actions
 from services.api.cases import routes as case_routes
 from services.api.console.mounting import mount_console
 from services.api.context import ApiContext, Limiters
-from services.api.database import create_pool, migrate, seed_roster
+from services.api.database import create_pool, migrate
 from services.api.directory import routes as directory_routes
 from services.api.directory.areas import load_areas
+from services.api.directory.live import LiveOfficers
 from services.api.errors import COMMON_RESPONSES
 from services.api.projection.batch import ProjectionTopics
 from services.api.projection.consumer import Projector
@@ -42,15 +43,6 @@ from services.api.stream.signal import ChangeSignal
 from services.api.timing import RequestTiming
 
 log = logging.getLogger(__name__)
-
-def read_roster(settings: ApiSettings) -> Roster | None:
-    path = repo_path(settings.roster_file)
-    try:
-        return load_roster(path)
-    except (OSError, ValueError) as exc:
-        log.warning("roster file not read", extra={"path": str(path), "error": repr(exc)})
-        return None
-
 
 def limiters(settings: ApiSettings) -> Limiters:
     return Limiters(
@@ -73,19 +65,21 @@ def projection_topics(settings: ApiSettings) -> ProjectionTopics:
 async def running(app: FastAPI, settings: ApiSettings) -> AsyncIterator[None]:
     dsn = settings.database_url.get_secret_value()
     register_secret(dsn.split("@")[0].rsplit(":", 1)[-1] if "@" in dsn else None)
-    roster = read_roster(settings)
-    regency = roster.regency_code if roster else settings.regency_code
     conn = await asyncpg.connect(dsn)
     try:
         await migrate(conn, settings.projection_schema)
-        if roster:
-            await seed_roster(conn, roster)
     finally:
         await conn.close()
     pool = await create_pool(
         dsn, settings.projection_schema, settings.pool_min_size, settings.pool_max_size
     )
     producer = durable_producer(settings.kafka_bootstrap_servers, "matur-api")
+    principals = PrincipalCache(settings.token_cache_s)
+    officers = LiveOfficers(
+        DirectoryFeed(settings.kafka_bootstrap_servers, settings.topic_prefix, "matur-api-dir"),
+        pool, producer, principals, settings.topic_prefix,
+    )
+    regency = (await officers.start()).regency_code or settings.regency_code
     ctx = ApiContext(
         settings=settings,
         pool=pool,
@@ -94,7 +88,8 @@ async def running(app: FastAPI, settings: ApiSettings) -> AsyncIterator[None]:
         regency_code=regency,
         limiters=limiters(settings),
         signal=ChangeSignal(),
-        principals=PrincipalCache(settings.token_cache_s),
+        principals=principals,
+        officers=officers,
         commands_topic=CASES_COMMANDS.full_name(settings.topic_prefix),
         notification_requests_topic=NOTIFICATIONS_REQUESTS.full_name(settings.topic_prefix),
     )
@@ -117,6 +112,7 @@ async def running(app: FastAPI, settings: ApiSettings) -> AsyncIterator[None]:
     finally:
         if ctx.projector:
             await ctx.projector.stop()
+        await officers.stop()
         ctx.producer_started = False
         await producer.stop()
         await pool.close()

@@ -1,4 +1,5 @@
-"""What the request handlers share: pool, producer, projector, area names, limiters.
+"""What the request handlers share: pool, producer, projector, area names, the officer
+directory, limiters.
 
 A route takes it as a parameter `ctx: Ctx`."""
 
@@ -14,6 +15,7 @@ from fastapi import Depends, Request
 from services.api.access.cache import PrincipalCache
 from services.api.access.ratelimit import RateLimiter
 from services.api.directory.areas import AreaDirectory
+from services.api.directory.live import LiveOfficers
 from services.api.projection.consumer import Projector
 from services.api.settings import ApiSettings
 from services.api.stream.signal import ChangeSignal
@@ -38,6 +40,7 @@ class ApiContext:
     commands_topic: str
     notification_requests_topic: str
     principals: PrincipalCache
+    officers: LiveOfficers
     projector: Projector | None = None
     producer_started: bool = False
 

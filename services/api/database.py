@@ -1,18 +1,14 @@
-"""The api service's PostgreSQL: pool, migrations of both schemas, roster seeding."""
+"""The api service's PostgreSQL: pool, migrations of both schemas."""
 
 from __future__ import annotations
 
-import logging
 import re
 from pathlib import Path
 
 import asyncpg
 from asyncpg.pool import PoolConnectionProxy
 
-from contracts.roster import Roster
 from servicekit.postgres import apply_migrations
-
-log = logging.getLogger(__name__)
 
 # A plain connection or one borrowed from the pool.
 Conn = asyncpg.Connection | PoolConnectionProxy
@@ -61,24 +57,3 @@ async def create_pool(
     assert pool is not None
     return pool
 
-
-async def seed_roster(conn: Conn, roster: Roster) -> int:
-    """Insert the roster file's officers that the database does not know yet (admin changes
-    made through the API win over the file). Returns how many were added."""
-    added = 0
-    for o in roster.officers:
-        status = await conn.execute(
-            """INSERT INTO api.officers (officer_id, name, rank, tier, wa_id, area_codes, active)
-               VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (officer_id) DO NOTHING""",
-            o.officer_id,
-            o.name,
-            o.rank,
-            o.tier.value,
-            o.wa_id,
-            list(o.area_codes),
-            o.active,
-        )
-        added += int(status.rsplit(" ", 1)[-1])
-    if added:
-        log.info("roster seeded", extra={"officers_added": added})
-    return added

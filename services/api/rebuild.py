@@ -21,9 +21,9 @@ import asyncpg
 from aiokafka import AIOKafkaConsumer
 from aiokafka.structs import TopicPartition
 
-from contracts.roster import load_roster
+from servicekit.directory_feed import read_directory
+from servicekit.kafka_clients import unmanaged_consumer
 from servicekit.logging_setup import configure_logging
-from servicekit.settings import repo_path
 from services.api.app import projection_topics
 from services.api.database import checked_schema, migrate, migrate_projection
 from services.api.projection.batch import ProjectionTopics, apply_records
@@ -79,19 +79,11 @@ async def rebuild(settings: ApiSettings, schema: str | None = None, swap: bool =
     target = checked_schema(schema or f"{live}_rebuild_{int(time.time())}")
     if target == live:
         raise ValueError("rebuild into a fresh schema, not the live one")
-    try:
-        regency = load_roster(repo_path(settings.roster_file)).regency_code
-    except (OSError, ValueError):
-        regency = settings.regency_code
+    directory = await read_directory(settings.kafka_bootstrap_servers, settings.topic_prefix)
+    regency = directory.regency_code or settings.regency_code
     topics = projection_topics(settings)
     conn = await asyncpg.connect(settings.database_url.get_secret_value())
-    consumer = AIOKafkaConsumer(
-        bootstrap_servers=settings.kafka_bootstrap_servers,
-        group_id=None,
-        enable_auto_commit=False,
-        isolation_level="read_committed",
-        auto_offset_reset="earliest",
-    )
+    consumer = unmanaged_consumer(settings.kafka_bootstrap_servers, "matur-api-rebuild")
     await consumer.start()
     try:
         await migrate(conn, live)

@@ -12,17 +12,13 @@ from servicekit.settings import repo_path as repo_path  # still imported from he
 class ApiSettings(ServedSettings):
     model_config = SettingsConfigDict(env_prefix="API_")  # API_HOST, API_PORT
     port: int = 8000
-    roster_file: str = Field(
-        default="deploy/sample-data/roster.bojonegoro.sample.json",
-        validation_alias="MATUR_ROSTER_FILE",
-    )
     area_data_dir: str = Field(
         default="../shared/data/idn-area", validation_alias="MATUR_AREA_DATA_DIR"
     )
     regency_code: str = Field(
         default="35.22",
         validation_alias="MATUR_REGENCY_CODE",
-        description="Used only when the roster file cannot be read",
+        description="Used only while the directory names no Polres (directory.polres)",
     )
     system_line_id: str = Field(default="103522000000000", validation_alias="MATUR_SYSTEM_LINE_ID")
     projection_enabled: bool = Field(default=True, validation_alias="MATUR_API_PROJECTION")

@@ -4,13 +4,11 @@ every role, and helpers to publish events and wait for the projection."""
 from __future__ import annotations
 
 import asyncio
-import json
 import socket
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
 from dataclasses import dataclass
 from datetime import timedelta
-from pathlib import Path
 from typing import Any, TypeVar
 
 import asyncpg
@@ -22,12 +20,13 @@ from aiokafka import AIOKafkaProducer
 from contracts.base import Message
 from contracts.case_events import CaseEvent
 from contracts.notifications import NotificationEvent
+from contracts.roster import Roster
 from contracts.topics import CASES_EVENTS, NOTIFICATIONS_EVENTS
 from services.api.access.roles import Role
 from services.api.access.store import issue_token
 from services.api.app import create_app
 from services.api.settings import ApiSettings
-from tests.conftest import Infra
+from tests.conftest import Infra, own_infra
 
 T = TypeVar("T")
 
@@ -62,12 +61,11 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def api_settings(infra: Infra, roster_file: Path, **overrides: Any) -> ApiSettings:
+def api_settings(infra: Infra, **overrides: Any) -> ApiSettings:
     values: dict[str, Any] = {
         "kafka_bootstrap_servers": infra.kafka_bootstrap_servers,
         "database_url": infra.database_url,
         "topic_prefix": infra.topic_prefix,
-        "roster_file": str(roster_file),
         "projection_group": f"api-test-{uuid.uuid4().hex[:8]}",
         "port": free_port(),
         "token_rate_per_s": 1000.0,
@@ -91,10 +89,10 @@ class RunningApi:
 
 
 @pytest.fixture(scope="session")
-def roster_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("roster") / "roster.json"
-    path.write_text(json.dumps(ROSTER), encoding="utf-8")
-    return path
+def infra(infra: Infra) -> Infra:
+    """The API's tests get topics of their own (under the session's prefix), whose
+    directory holds the test roster's officers."""
+    return own_infra(infra, "api", Roster.model_validate(ROSTER))
 
 
 async def issue_role_tokens(settings: ApiSettings) -> dict[str, str]:
@@ -128,8 +126,8 @@ async def issue_role_tokens(settings: ApiSettings) -> dict[str, str]:
 
 
 @pytest.fixture(scope="session")
-async def api(infra: Infra, roster_file: Path) -> AsyncIterator[RunningApi]:
-    settings = api_settings(infra, roster_file)
+async def api(infra: Infra) -> AsyncIterator[RunningApi]:
+    settings = api_settings(infra)
     server = uvicorn.Server(
         uvicorn.Config(
             create_app(settings), host="127.0.0.1", port=settings.port, log_config=None

@@ -20,13 +20,13 @@ import pytest
 from aiokafka import AIOKafkaProducer
 
 from contracts.case_events import CaseEventKind, TimelineEntry
+from contracts.roster import Roster
 from contracts.topics import CASES_EVENTS
 from devstack.launcher import HttpProcess
-from servicekit.topic_admin import ensure_topics
-from tests.api.conftest import api_settings, issue_role_tokens, wait_for
+from tests.api.conftest import ROSTER, api_settings, issue_role_tokens, wait_for
 from tests.api.factories import next_event
 from tests.api.scoped_cases import make_scoped_cases
-from tests.conftest import Infra
+from tests.conftest import Infra, seed_directory
 
 REPO = Path(__file__).resolve().parents[2]
 ROLES = ("bhabin_a", "kapolsek_a", "kapolres", "dashboard", "admin", "system_a")
@@ -38,22 +38,22 @@ PHASES = {"kapolres": "examples,coverage,fuzzing"}
 
 @pytest.fixture(scope="module")
 async def contract_api(
-    infra: Infra, roster_file: Path, tmp_path_factory: pytest.TempPathFactory
+    infra: Infra, tmp_path_factory: pytest.TempPathFactory
 ) -> AsyncIterator[tuple[str, dict[str, str], Path]]:
-    """The API as a subprocess on its own database (admin calls change the roster there)."""
+    """The API as a subprocess on its own database and topics (admin calls change the
+    officer directory there)."""
     db_name = infra.database_url.rsplit("/", 1)[1] + "_contract"
     server_conn = await asyncpg.connect(infra.database_url)
     await server_conn.execute(f'CREATE DATABASE "{db_name}"')
     database_url = infra.database_url.rsplit("/", 1)[0] + "/" + db_name
     # Its own topics too: what the fuzzer triggers (sign-in codes, commands) stays apart.
     prefix = infra.topic_prefix + "contract."
-    await ensure_topics(infra.kafka_bootstrap_servers, prefix=prefix)
-    settings = api_settings(infra, roster_file, database_url=database_url)
+    await seed_directory(infra.kafka_bootstrap_servers, prefix, Roster.model_validate(ROSTER))
+    settings = api_settings(infra, database_url=database_url)
     env = {
         **infra.env(),
         "MATUR_TOPIC_PREFIX": prefix,
         "DATABASE_URL": database_url,
-        "MATUR_ROSTER_FILE": str(roster_file),
         "API_PORT": str(settings.port),
         "MATUR_API_PROJECTION_GROUP": settings.projection_group,
         "MATUR_API_TOKEN_RATE": "10000",

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import AsyncIterator, Callable, Iterator
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from contracts.roster import Roster
-from tests.conftest import Infra, seed_directory
+from tests.conftest import Infra, own_infra
 from tests.ingest.ingest_process import IngestProcess
 from tests.ingest.kafka_collector import KafkaCollector
 from tests.ingest.webhooks import ROSTER
@@ -25,10 +23,7 @@ def ingest_workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def infra(infra: Infra) -> Infra:
     """Ingest's tests get topics of their own (under the session's prefix), whose
     directory holds the test roster's lines."""
-    own = replace(infra, topic_prefix=f"{infra.topic_prefix}ingest.")
-    asyncio.run(seed_directory(
-        own.kafka_bootstrap_servers, own.topic_prefix, Roster.model_validate(ROSTER)))
-    return own
+    return own_infra(infra, "ingest", Roster.model_validate(ROSTER))
 
 
 @pytest.fixture(scope="session")

@@ -45,7 +45,7 @@ async def principal_of(token: str, ctx: ApiContext) -> Principal | None:
     principal = ctx.principals.get(key)
     if principal is None:
         async with ctx.pool.acquire() as conn:
-            principal = await principal_for_token(conn, token)
+            principal = await principal_for_token(conn, token, ctx.officers.officer)
         if principal is not None:
             ctx.principals.put(key, principal)
     if principal is None:

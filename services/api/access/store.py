@@ -1,12 +1,18 @@
-"""SQL of tokens, sign-in codes and the roster officers (schema `api`)."""
+"""SQL of tokens, sign-in codes and the officers (schema `api`).
+
+`api.officers` is a projection of the officer directory (`directory.officers`), written
+only by `services/api/directory/officer_projection.py`; the caller's scope is read from
+the directory itself (`principal_for_token`)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 import asyncpg
 
+from contracts.roster import Officer
 from services.api.access.roles import OFFICER_ROLES, Principal, Role
 from services.api.access.secrets import (
     code_hash,
@@ -77,23 +83,25 @@ async def issue_token(
     return IssuedToken(token, token_id, role, expires_at)
 
 
-async def principal_for_token(conn: Conn, token: str) -> Principal | None:
-    """The caller a live token stands for. An officer's scope is his current roster areas,
-    so a roster change applies at once; an inactive or removed officer has no access."""
+async def principal_for_token(
+    conn: Conn, token: str, officer: Callable[[str], Officer | None]
+) -> Principal | None:
+    """The caller a live token stands for. An officer's scope is his current areas in the
+    officer directory (`officer(id)`: its latest snapshot), so a change applies at once;
+    an inactive or removed officer has no access."""
     row = await conn.fetchrow(
-        """SELECT t.token_id, t.role, t.name, t.officer_id, t.scope, t.reveal_reporter,
-                  o.area_codes, o.active, o.name AS officer_name
-             FROM api.tokens t LEFT JOIN api.officers o ON o.officer_id = t.officer_id
-            WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND t.expires_at > now()""",
+        """SELECT token_id, role, name, officer_id, scope, reveal_reporter FROM api.tokens
+            WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > now()""",
         token_hash(token),
     )
     if row is None:
         return None
     role = Role(row["role"])
     if role in OFFICER_ROLES:
-        if not row["active"] or row["area_codes"] is None:
+        found = officer(row["officer_id"]) if row["officer_id"] else None
+        if found is None or not found.active:
             return None
-        scope, name = tuple(row["area_codes"]), row["officer_name"]
+        scope, name = found.area_codes, found.name
     else:
         scope, name = tuple(row["scope"]), row["name"]
     return Principal(
@@ -139,35 +147,6 @@ async def find_officer(
 
 async def list_officers(conn: Conn) -> list[OfficerRecord]:
     return [_officer(r) for r in await conn.fetch("SELECT * FROM api.officers ORDER BY officer_id")]
-
-
-async def upsert_officer(conn: Conn, o: OfficerRecord) -> bool:
-    """Create or replace an officer; True when it was created."""
-    created = await conn.fetchval(
-        """INSERT INTO api.officers (officer_id, name, rank, tier, wa_id, area_codes, active,
-                                     updated_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, now())
-           ON CONFLICT (officer_id) DO UPDATE SET name = EXCLUDED.name, rank = EXCLUDED.rank,
-               tier = EXCLUDED.tier, wa_id = EXCLUDED.wa_id, area_codes = EXCLUDED.area_codes,
-               active = EXCLUDED.active, updated_at = now()
-           RETURNING (xmax = 0)""",
-        o.officer_id,
-        o.name,
-        o.rank,
-        o.tier,
-        o.wa_id,
-        list(o.area_codes),
-        o.active,
-    )
-    return bool(created)
-
-
-async def delete_officer(conn: Conn, officer_id: str) -> bool:
-    async with conn.transaction():
-        status = await conn.execute("DELETE FROM api.officers WHERE officer_id = $1", officer_id)
-        await revoke_officer_tokens(conn, officer_id)
-        await conn.execute("DELETE FROM api.sign_in_codes WHERE officer_id = $1", officer_id)
-    return status != "DELETE 0"
 
 
 async def store_code(conn: Conn, officer_id: str, code: str, ttl_s: int) -> None:

@@ -1,28 +1,28 @@
-"""GET /directory/districts, /directory/villages, /directory/officers; admin PUT/DELETE."""
+"""GET /directory/districts, /directory/villages, /directory/officers; admin PUT/DELETE.
+
+Officers are read from the officer directory as this process last applied it, and written
+to it (`directory.officers`): an answer comes once the change is applied here, and every
+other service applies it from the same topic (`live.py`)."""
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Awaitable
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, HTTPException, Path, Query, Response
+from fastapi import APIRouter, HTTPException, Path, Query, Response
 from pydantic import BaseModel, Field, StringConstraints
 
 from contracts.hierarchy import Tier
 from contracts.lines import mask_phone
-from services.api.access.dependencies import admin_only, current_principal
+from contracts.roster import Officer
+from services.api.access.dependencies import AdminOnly, CurrentPrincipal
 from services.api.access.roles import Principal
-from services.api.access.store import (
-    OfficerRecord,
-    delete_officer,
-    find_officer,
-    list_officers,
-    revoke_officer_tokens,
-    upsert_officer,
-)
-from services.api.context import ApiContext, api_context
+from services.api.context import ApiContext, Ctx
 from services.api.directory.rules import officer_visible, sees_officer_numbers, wrong_level_codes
-from services.api.errors import NOT_FOUND, invalid
+from services.api.errors import NOT_FOUND, ErrorOut, invalid
 
+log = logging.getLogger(__name__)
 router = APIRouter(tags=["directory"])
 
 
@@ -63,14 +63,17 @@ class OfficerIn(BaseModel):
 
 
 OFFICER_ID = Path(..., min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.:-]+$")
+UNAVAILABLE: dict[int | str, dict[str, object]] = {
+    503: {"model": ErrorOut, "description": "Kafka unavailable; try again"},
+}
 
 
-def _officer_out(o: OfficerRecord, principal: Principal, ctx: ApiContext) -> OfficerOut:
+def _officer_out(o: Officer, principal: Principal, ctx: ApiContext) -> OfficerOut:
     return OfficerOut(
         officer_id=o.officer_id,
         name=o.name,
         rank=o.rank,
-        tier=Tier(o.tier),
+        tier=o.tier,
         wa_id=o.wa_id if sees_officer_numbers(principal) else mask_phone(o.wa_id),
         area_codes=list(o.area_codes),
         areas=[AreaOut(code=c, name=ctx.areas.name(c) or c) for c in o.area_codes],
@@ -79,9 +82,7 @@ def _officer_out(o: OfficerRecord, principal: Principal, ctx: ApiContext) -> Off
 
 
 @router.get("/directory/districts", response_model=list[DistrictOut])
-async def districts(
-    _: Principal = Depends(current_principal), ctx: ApiContext = Depends(api_context)
-) -> list[DistrictOut]:
+async def districts(_: CurrentPrincipal, ctx: Ctx) -> list[DistrictOut]:
     counts: dict[str, int] = {}
     for v in ctx.areas.villages:
         counts[v.parent_code] = counts.get(v.parent_code, 0) + 1
@@ -93,9 +94,9 @@ async def districts(
 
 @router.get("/directory/villages", response_model=list[VillageOut])
 async def villages(
+    _: CurrentPrincipal,
+    ctx: Ctx,
     district: str | None = Query(None, pattern=r"^\d{2}\.\d{2}\.\d{2}$"),
-    _: Principal = Depends(current_principal),
-    ctx: ApiContext = Depends(api_context),
 ) -> list[VillageOut]:
     if district is not None and not ctx.areas.knows(district):
         raise invalid("district", f"unknown district code {district!r}")
@@ -107,24 +108,21 @@ async def villages(
 
 
 @router.get("/directory/officers", response_model=list[OfficerOut])
-async def officers(
-    principal: Principal = Depends(current_principal), ctx: ApiContext = Depends(api_context)
-) -> list[OfficerOut]:
-    async with ctx.pool.acquire() as conn:
-        rows = await list_officers(conn)
+async def officers(principal: CurrentPrincipal, ctx: Ctx) -> list[OfficerOut]:
     return [
-        _officer_out(o, principal, ctx) for o in rows if officer_visible(principal, o.area_codes)
+        _officer_out(o, principal, ctx)
+        for o in ctx.officers.snapshot.officers
+        if officer_visible(principal, o.area_codes)
     ]
 
 
-@router.put("/directory/officers/{officer_id}", response_model=OfficerOut, tags=["admin"])
+@router.put("/directory/officers/{officer_id}", response_model=OfficerOut, tags=["admin"],
+            responses=UNAVAILABLE)  # fmt: skip
 async def put_officer(
-    body: OfficerIn,
-    officer_id: str = OFFICER_ID,
-    principal: Principal = Depends(admin_only),
-    ctx: ApiContext = Depends(api_context),
+    body: OfficerIn, principal: AdminOnly, ctx: Ctx, officer_id: str = OFFICER_ID
 ) -> OfficerOut:
-    """Create or replace an officer (stored in PostgreSQL; the roster file only seeds)."""
+    """Create or replace an officer in the officer directory; every service applies it
+    without a restart (a tier change revokes his tokens)."""
     codes = tuple(dict.fromkeys(body.area_codes))
     wrong = wrong_level_codes(body.tier, codes)
     if wrong:
@@ -132,28 +130,27 @@ async def put_officer(
     unknown = [c for c in codes if not ctx.areas.knows(c)]
     if unknown:
         raise invalid("area_codes", f"unknown area codes: {unknown}", "body")
-    record = OfficerRecord(
-        officer_id, body.name, body.rank, body.tier.value, body.wa_id, codes, body.active
-    )
-    async with ctx.pool.acquire() as conn, conn.transaction():
-        before = await find_officer(conn, officer_id=officer_id)
-        await upsert_officer(conn, record)
-        if before is not None and before.tier != record.tier:
-            await revoke_officer_tokens(conn, officer_id)  # a token's role is the old tier
-    ctx.principals.clear()  # scopes come from the roster
-    return _officer_out(record, principal, ctx)
+    officer = Officer(officer_id=officer_id, name=body.name, rank=body.rank, tier=body.tier,
+                      wa_id=body.wa_id, area_codes=codes, active=body.active)
+    await _written(ctx.officers.put(officer))
+    ctx.principals.clear()  # scopes come from the directory
+    return _officer_out(officer, principal, ctx)
 
 
 @router.delete("/directory/officers/{officer_id}", status_code=204, response_class=Response,
-               responses=NOT_FOUND, tags=["admin"])  # fmt: skip
-async def remove_officer(
-    officer_id: str = OFFICER_ID,
-    _: Principal = Depends(admin_only),
-    ctx: ApiContext = Depends(api_context),
-) -> Response:
-    """Remove an officer and revoke his tokens."""
-    async with ctx.pool.acquire() as conn:
-        if not await delete_officer(conn, officer_id):
-            raise HTTPException(404, "No such officer")
+               responses={**NOT_FOUND, **UNAVAILABLE}, tags=["admin"])  # fmt: skip
+async def remove_officer(_: AdminOnly, ctx: Ctx, officer_id: str = OFFICER_ID) -> Response:
+    """Remove an officer from the officer directory, and revoke his tokens."""
+    if ctx.officers.officer(officer_id) is None:
+        raise HTTPException(404, "No such officer")
+    await _written(ctx.officers.remove(officer_id))
     ctx.principals.clear()
     return Response(status_code=204)
+
+
+async def _written(write: Awaitable[None]) -> None:
+    try:
+        await write
+    except Exception as exc:
+        log.error("officer change not written", extra={"error": repr(exc)})
+        raise HTTPException(503, "Could not save the change; please try again") from exc
