@@ -40,6 +40,14 @@ class NotificationKind(StrEnum):
     EMERGENCY_ADVICE = "emergency_advice"  # call 110 as well
     MESSAGE_ADDED = "message_added"
     HELP = "help"
+    # "kenalan": who the Bhabinkamtibmas of a village is (no case). Params: `village`,
+    # `district`; `tier`, `officer_rank`, `officer_name` of who serves it first (a Bhabin,
+    # else the Kapolsek or Kapolres; absent when nobody does); `line` (the display number
+    # of the line to write to, never an officer's own) and `line_tier`.
+    BHABIN_CONTACT = "bhabin_contact"
+    # Which village's Bhabin? Param `options`: `VillageOption`s when the name is shared
+    # (empty when no village was named).
+    ASK_BHABIN_VILLAGE = "ask_bhabin_village"
     OFFICER_NEW_CASE = "officer_new_case"  # with reply buttons
     OFFICER_ESCALATED_CASE = "officer_escalated_case"
     OFFICER_CASE_UPDATE = "officer_case_update"  # param `update`: an `OfficerUpdate`
