@@ -260,3 +260,122 @@ def test_a_case_takes_its_reference_from_the_position_of_its_first_message():
     [b] = [r.case.reference for r in other.cases.values()]
     assert a == reference_for_position(2, 41) and b == reference_for_position(2, 42)
     assert a != b
+
+
+# --- a typed answer to the village list ---------------------------------------------------
+
+SUKOREJO_MALO = "35.22.17.2015"
+
+
+def _asked_sukorejo(text: str = "motor saya dicuri di desa Sukorejo") -> tuple[ReporterState, str]:
+    state, out = handle_inbound(fresh(), inbound(text), ctx_at())
+    question = next(n for n in out.notifications if n.kind == NotificationKind.CHOOSE_VILLAGE)
+    assert len(question.params["options"]) == 3
+    return state, next(iter(state.cases))
+
+
+def test_a_typed_district_picks_the_offered_village_in_it():
+    state, case_id = _asked_sukorejo()
+    state, out = handle_inbound(state, inbound("yang di Malo"), ctx_at(1))
+    case = state.cases[case_id].case
+    assert case.village_code == SUKOREJO_MALO and case.status == CaseStatus.OPEN
+    assert [e.kind for e in out.events] == [CaseEventKind.VILLAGE_RESOLVED, CaseEventKind.ASSIGNED]
+    assert state.cases[case_id].village_options == []
+
+
+def test_a_typed_number_picks_that_row_of_the_list():
+    state, case_id = _asked_sukorejo()
+    offered = state.cases[case_id].village_options
+    state, _ = handle_inbound(state, inbound("nomor 3"), ctx_at(1))
+    assert state.cases[case_id].case.village_code == offered[2]
+
+
+def test_an_answer_naming_a_village_outside_the_list_is_asked_again_with_the_same_list():
+    state, case_id = _asked_sukorejo()
+    offered = state.cases[case_id].village_options
+    # Ngujung lies in Malo, like one of the offered Sukorejo: still not an offered village.
+    for answer in ("desa Ngujung kec. Malo", "Sukorejo", "nomor 7"):
+        state, out = handle_inbound(state, inbound(answer), ctx_at(1))
+        record = state.cases[case_id]
+        assert record.case.village_code is None, answer
+        assert record.case.status == CaseStatus.AWAITING_VILLAGE
+        assert [e.kind for e in out.events] == [
+            CaseEventKind.MESSAGE_ADDED, CaseEventKind.VILLAGE_REQUESTED
+        ]
+        [question] = out.notifications
+        assert question.kind == NotificationKind.CHOOSE_VILLAGE
+        assert [o["id"] for o in question.params["options"]] == [f"village:{c}" for c in offered]
+        assert record.village_options == offered
+
+
+def test_a_tap_on_a_row_that_was_not_offered_picks_nothing():
+    state, case_id = _asked_sukorejo()
+    outside = village_with_bhabin()
+    state, out = handle_inbound(state, inbound(choice_id=f"village:{outside.code}"), ctx_at(1))
+    assert state.cases[case_id].case.village_code is None
+    assert kinds(out) == [NotificationKind.CHOOSE_VILLAGE]
+
+
+def test_an_emergencys_typed_answer_to_the_list_locates_it():
+    state, case_id = _asked_sukorejo("tolong ada begal bawa celurit sekarang di desa Sukorejo")
+    assert state.cases[case_id].case.emergency
+    state, out = handle_inbound(state, inbound("yg di malo pak"), ctx_at(1))
+    case = state.cases[case_id].case
+    assert case.village_code == SUKOREJO_MALO
+    assert [e.kind for e in out.events] == [CaseEventKind.VILLAGE_RESOLVED]
+    bhabin = base_context().officers.handler_at(Tier.BHABIN, SUKOREJO_MALO)
+    assert bhabin is not None
+    assert bhabin.officer_id in {n.recipient.officer_id for n in out.notifications}
+
+
+def test_an_emergencys_answer_that_picks_nothing_is_kept_and_asked_again():
+    state, case_id = _asked_sukorejo("tolong ada begal bawa celurit sekarang di desa Sukorejo")
+    offered = state.cases[case_id].village_options
+    state, out = handle_inbound(state, inbound("di Ngujung pak cepat"), ctx_at(1))
+    record = state.cases[case_id]
+    assert record.case.village_code is None
+    assert [e.kind for e in out.events] == [CaseEventKind.MESSAGE_ADDED]
+    question = next(n for n in out.notifications if n.kind == NotificationKind.CHOOSE_VILLAGE)
+    assert [o["id"] for o in question.params["options"]] == [f"village:{c}" for c in offered]
+    # The officer who has the emergency still sees what the reporter wrote.
+    assert NotificationKind.OFFICER_CASE_UPDATE in kinds(out)
+    # ... and the next answer is read against the same list.
+    state, _ = handle_inbound(state, inbound("2"), ctx_at(2))
+    assert state.cases[case_id].case.village_code == offered[1]
+
+
+def test_an_unlocated_emergency_asked_in_free_text_is_asked_again_until_it_says_where():
+    village = village_with_bhabin()
+    state, _ = handle_inbound(fresh(), inbound("tolong ada begal bawa celurit sekarang"), ctx_at())
+    case_id = next(iter(state.cases))
+    state, out = handle_inbound(state, inbound("cepat pak tolong"), ctx_at(1))
+    assert kinds(out)[-1] == NotificationKind.ASK_VILLAGE
+    state, out = handle_inbound(state, inbound("di desa Sukorejo"), ctx_at(2))
+    question = next(n for n in out.notifications if n.kind == NotificationKind.CHOOSE_VILLAGE)
+    assert len(question.params["options"]) == 3
+    state, _ = handle_inbound(state, inbound(describe(village)), ctx_at(3))
+    assert state.cases[case_id].case.village_code is None  # not one of the three offered
+    state, _ = handle_inbound(state, inbound("yang Malo"), ctx_at(4))
+    assert state.cases[case_id].case.village_code == SUKOREJO_MALO
+
+
+# --- thanks, greetings and questions never open a case ------------------------------------
+
+
+def test_thanks_greetings_and_status_questions_open_no_case():
+    for text in ("matur nuwun pak", "terima kasih", "makasih banyak pak", "ok", "halo",
+                 "assalamualaikum", "selamat pagi pak", "status", "cek laporan saya"):
+        state, out = handle_inbound(fresh(), inbound(text), ctx_at())
+        assert state.cases == {}, text
+        assert out.events == [] and out.notices == [] and out.references == [], text
+        assert all(n.recipient.kind == RecipientKind.CITIZEN for n in out.notifications)
+        assert NotificationKind.RECEIPT not in kinds(out), text
+
+
+def test_thanks_after_a_case_neither_joins_nor_opens_a_case():
+    village = village_with_bhabin()
+    state, _ = handle_inbound(fresh(), inbound(f"ada pencurian {describe(village)}"), ctx_at())
+    before = state.cases
+    state, out = handle_inbound(state, inbound("matur nuwun pak"), ctx_at(1))
+    assert state.cases == before
+    assert out.events == [] and out.notifications == []

@@ -3,7 +3,8 @@
 - a tap on a village row, or any message while a case waits for its village: the village
   dialogue (`village_dialogue.py`);
 - a tap on a rating row, a rating after a resolution, "status", "batal", "bantuan", a
-  greeting: a request about his cases (`citizen_requests.py`);
+  greeting, who the Bhabin of a village is: a request (`citizen_requests.py`); thanks and
+  greetings never open a case;
 - more about his latest open case: it joins that case (below);
 - otherwise: a new case (`opening.py`).
 
@@ -25,11 +26,13 @@ from services.router.cases.state import CaseRecord, ReporterState
 from services.router.cases.versions import add_message
 from services.router.cases.village_dialogue import (
     VILLAGE_REPLY,
+    ask_where_again,
     locate_by_follow_up,
     village_answer,
     village_chosen,
 )
 from services.router.domain.intents import detect_intent, parse_rating
+from services.router.domain.kenalan import only_asks_contact
 
 Result = tuple[ReporterState, Outputs]
 
@@ -66,6 +69,8 @@ def _by_intent(
         return requests.cancel(state, msg, text, ctx)
     if intent == "HELP":
         return state, requests.help_(state, msg, ctx)
+    if intent == "ASK_BHABIN" and only_asks_contact(text):
+        return state, requests.bhabin_contact(state, msg, text, ctx)
     latest = state.latest_open()
     if intent in ("GREETING_ONLY", "THANKS"):
         if latest is None and intent == "GREETING_ONLY":
@@ -80,7 +85,8 @@ def _join(
     state: ReporterState, record: CaseRecord, msg: InboundMessage, ctx: RouterContext
 ) -> Result:
     """More about the latest open case (MESSAGE_ADDED): the reporter is thanked, the
-    officer who has the case told; a follow-up naming an emergency's village locates it."""
+    officer who has the case told; a follow-up naming an emergency's village locates it,
+    one that does not is asked where again."""
     located = locate_by_follow_up(state, record, msg, ctx)
     if located is not None:
         return located
@@ -97,6 +103,8 @@ def _join(
             case, officer, OfficerUpdate.CITIZEN_MESSAGE, ctx.now, **_added(msg)
         )
         out.notifications.append(update)
+    record, asked = ask_where_again(record, msg, ctx)
+    out.notifications.extend(asked)
     return state.with_case(record), out
 
 

@@ -1,5 +1,5 @@
 """What a citizen asks of his cases: their status, to cancel one, to rate a resolved one,
-and help."""
+help; and who the Bhabinkamtibmas of a village is ("kenalan", no case is opened)."""
 
 from __future__ import annotations
 
@@ -15,6 +15,8 @@ from services.router.cases.officer_messages import closed_notices
 from services.router.cases.outputs import Outputs
 from services.router.cases.state import CaseRecord, ReporterState
 from services.router.cases.versions import bump, entry_of
+from services.router.cases.village_dialogue import MAX_OPTIONS, line_candidates, village_option
+from services.router.domain.kenalan import BhabinContact, contact_for, villages_asked
 from services.router.domain.reference import normalise_reference
 
 STATUS_CASES = 10  # cases listed in a status answer, latest first
@@ -112,3 +114,38 @@ def rate(
         )
     )
     return state.with_case(record), out
+
+
+def bhabin_contact(
+    state: ReporterState, msg: InboundMessage, text: str, ctx: RouterContext
+) -> Outputs:
+    """Who the Bhabin of the village asked about is, and the line to write to
+    (`bhabin_contact`); a village not named or ambiguous: which village
+    (`ask_bhabin_village`, with the candidates when the name is shared)."""
+    last = ctx.directory.village(state.last_village_code) if state.last_village_code else None
+    asked = villages_asked(text, line_candidates(msg, ctx), ctx.directory, last)
+    if len(asked) != 1:
+        options = [village_option(v, ctx) for v in asked[:MAX_OPTIONS]]
+        which = {"options": options}
+        return Outputs(
+            notifications=[_reply(state, msg, NotificationKind.ASK_BHABIN_VILLAGE, which, ctx)]
+        )
+    params = _contact_params(contact_for(asked[0], ctx.officers), ctx)
+    return Outputs(notifications=[_reply(state, msg, NotificationKind.BHABIN_CONTACT, params, ctx)])
+
+
+def _contact_params(contact: BhabinContact, ctx: RouterContext) -> dict[str, Any]:
+    """Data only (the catalogue writes the words); never an officer's own number."""
+    district = ctx.directory.district(contact.village.district_code)
+    params: dict[str, Any] = {
+        "village": contact.village.name,
+        "district": district.name if district else None,
+    }
+    if contact.officer is not None and contact.tier is not None:
+        params.update(
+            tier=contact.tier.value, officer_name=contact.officer.name,
+            officer_rank=contact.officer.rank,
+        )
+    if contact.line is not None and contact.line.tier is not None:
+        params.update(line=contact.line.display_phone_number, line_tier=contact.line.tier.value)
+    return {k: v for k, v in params.items() if v is not None}

@@ -1,5 +1,7 @@
 """The village dialogue: which villages a line covers, the question "di desa mana?" (a
-list of candidates, or free text), and the answer: a list choice, a digit, a typed name.
+list of candidates, or free text), and the answer: a list choice, or a typed answer read
+only among the villages offered (a number, a name, a district: `domain/village_choice.py`),
+the same way for a case waiting for its village and for an emergency already handled.
 
 A case waits for its village (AWAITING_VILLAGE) until the answer names one; an emergency
 handled before its village was known gets it afterwards, and the village's own officers
@@ -24,6 +26,7 @@ from services.router.cases.state import CaseRecord, ReporterState
 from services.router.cases.versions import add_message, bump, entry_of
 from services.router.domain.directory import Village
 from services.router.domain.officer_concerned import officer_concerned
+from services.router.domain.village_choice import pick_offered
 from services.router.domain.village_text import resolve_village
 
 MAX_OPTIONS = 10
@@ -87,13 +90,14 @@ def village_question(
         return to_citizen(
             case,
             NotificationKind.CHOOSE_VILLAGE,
-            {"reference": case.reference, "options": [_option(v, ctx) for v in options]},
+            {"reference": case.reference, "options": [village_option(v, ctx) for v in options]},
             ctx.now,
         )
     return to_citizen(case, NotificationKind.ASK_VILLAGE, {"reference": case.reference}, ctx.now)
 
 
-def _option(village: Village, ctx: RouterContext) -> VillageOption:
+def village_option(village: Village, ctx: RouterContext) -> VillageOption:
+    """A list row's data: `village:<code>`, the name, the district's name."""
     option = VillageOption(id=f"{VILLAGE_REPLY}{village.code}", title=village.name[:24])
     district = ctx.directory.district(village.district_code)
     if district is not None:
@@ -109,42 +113,49 @@ def _option(village: Village, ctx: RouterContext) -> VillageOption:
 def village_chosen(
     state: ReporterState, msg: InboundMessage, code: str, ctx: RouterContext
 ) -> tuple[ReporterState, Outputs]:
-    """A tap on a `village:<code>` row."""
+    """A tap on a `village:<code>` row. A row of an older list (a village this case was not
+    offered) picks nothing: a waiting case is asked again."""
     village = ctx.directory.village(code)
     record = state.awaiting_village()
     if record is None:
         located = unlocated(state)
-        if located is not None and village is not None:
+        if located is not None and village is not None and _was_offered(located, code):
             return _located(state, located, village, msg, ctx)
     if record is None or village is None:
         return state, Outputs()
+    if not _was_offered(record, code):
+        record, asked = ask_village(record, _offered(record, ctx), ctx)
+        return state.with_case(record), asked
     return _village_found(state, record, village, msg, ctx)
 
 
 def village_answer(
     state: ReporterState, record: CaseRecord, msg: InboundMessage, ctx: RouterContext
 ) -> tuple[ReporterState, Outputs]:
-    """A message while the case waits for its village: a digit picks a list entry, text is
-    read for a village; otherwise it is kept with the case and the question asked again."""
-    text = (msg.text or "").strip()
+    """A message while the case waits for its village: an answer to the list is read only
+    among the villages offered (`pick_offered`), free text among the line's villages;
+    otherwise it is kept with the case and the question asked again (the same list)."""
     options = _offered(record, ctx)
-    if text.isdigit() and options and 1 <= int(text) <= len(options):
-        return _village_found(state, record, options[int(text) - 1], msg, ctx)
-    matched: list[Village] = []
-    if text:
-        candidates = options or line_candidates(msg, ctx)
-        matched = list(resolve_village(text, candidates, ctx.directory).villages)
-        if not matched and options:
-            wider = line_candidates(msg, ctx)
-            matched = list(resolve_village(text, wider, ctx.directory).villages)
+    matched = _answer(msg, options, ctx)
     if len(matched) == 1:
         return _village_found(state, record, matched[0], msg, ctx)
     out = Outputs()
     record, event = add_message(record, msg, ctx.now)
     out.events.append(event)
-    record, asked = ask_village(record, matched[:MAX_OPTIONS] or options, ctx)
+    record, asked = ask_village(record, options or matched[:MAX_OPTIONS], ctx)
     out.extend(asked)
     return state.with_case(record), out
+
+
+def _answer(msg: InboundMessage, options: Sequence[Village], ctx: RouterContext) -> list[Village]:
+    """The villages a typed answer names: among the offered ones when a list was offered
+    (never another), else among the line's villages."""
+    text = (msg.text or "").strip()
+    if not text:
+        return []
+    if options:
+        return pick_offered(text, options, ctx.directory).villages
+    return list(resolve_village(text, line_candidates(msg, ctx), ctx.directory).villages)
 
 
 def unlocated(state: ReporterState) -> CaseRecord | None:
@@ -158,22 +169,36 @@ def unlocated(state: ReporterState) -> CaseRecord | None:
 def locate_by_follow_up(
     state: ReporterState, record: CaseRecord, msg: InboundMessage, ctx: RouterContext
 ) -> tuple[ReporterState, Outputs] | None:
-    """A follow-up to an unlocated emergency that names its village (a digit or text);
-    None when it does not."""
-    text = (msg.text or "").strip()
-    if record.case.village_code is not None or not text or unlocated(state) is not record:
+    """A follow-up to an unlocated emergency that names its village (read as an answer to
+    the question it was asked, `village_answer`); None when it does not."""
+    if unlocated(state) is not record:
         return None
-    options = _offered(record, ctx)
-    if text.isdigit() and options and 1 <= int(text) <= len(options):
-        return _located(state, record, options[int(text) - 1], msg, ctx)
-    found = resolve_village(text, options or line_candidates(msg, ctx), ctx.directory)
-    if len(found.villages) == 1:
-        return _located(state, record, found.villages[0], msg, ctx)
-    return None
+    matched = _answer(msg, _offered(record, ctx), ctx)
+    return _located(state, record, matched[0], msg, ctx) if len(matched) == 1 else None
+
+
+def ask_where_again(
+    record: CaseRecord, msg: InboundMessage, ctx: RouterContext
+) -> tuple[CaseRecord, list[NotificationRequest]]:
+    """An unlocated emergency's follow-up text that did not say where: the question again
+    (the same list; a list of the villages it named when none was offered)."""
+    if record.case.village_code is not None or not (msg.text or "").strip():
+        return record, []
+    if record.case.status == CaseStatus.AWAITING_VILLAGE or not record.is_open:
+        return record, []
+    if not record.village_options:
+        options = _answer(msg, [], ctx)[:MAX_OPTIONS]
+        if len(options) > 1:
+            record = record.model_copy(update={"village_options": [v.code for v in options]})
+    return record, [village_question(record.case, _offered(record, ctx), ctx)]
 
 
 def _offered(record: CaseRecord, ctx: RouterContext) -> list[Village]:
     return [v for v in (ctx.directory.village(c) for c in record.village_options) if v]
+
+
+def _was_offered(record: CaseRecord, code: str) -> bool:
+    return not record.village_options or code in record.village_options
 
 
 def _located(

@@ -27,6 +27,7 @@ class Intent(StrEnum):
     HELP = "help"
     GREETING_ONLY = "greeting_only"
     THANKS = "thanks"
+    ASK_BHABIN = "ask_bhabin"  # who is the Bhabinkamtibmas of a village ("kenalan")
 
 
 class OfficerAction(StrEnum):
@@ -71,6 +72,14 @@ _REPORT_WORDS = frozenset("laporan laporanku laporane lapuran aduan aduanku peng
 _CANCEL_WORDS = frozenset("batal batalkan dibatalkan batalin cancel cabut hapus".split())
 _NOT = frozenset("ora gak ga nggak ngga tidak ndak enggak gk tdk".split())
 _HELP_WORDS = frozenset("menu bantuan help panduan petunjuk".split())
+_BHABIN_WORDS = frozenset(
+    "bhabin babin bhabinkamtibmas babinkamtibmas bhabinnya babinnya bhabine babine".split()
+)
+_WHO_WORDS = frozenset(
+    "siapa sopo sinten nomor nomer nmr no kontak kontaknya hp wa telepon telp pirsa "
+    "kenalan kenal".split()
+)
+ASK_BHABIN_WORDS = 14  # "pak, boleh minta nomor pak bhabin desa ... kec. ... ?"
 
 
 def _has_phrase(ws: list[str], first: frozenset[str], second: frozenset[str], gap: int = 2) -> bool:
@@ -88,6 +97,12 @@ def detect_intent(text: str) -> Intent:
 
     if not ws:
         return Intent.STATUS if reference else Intent.GREETING_ONLY
+    if (
+        len(ws) <= ASK_BHABIN_WORDS
+        and any(w in _BHABIN_WORDS for w in ws)
+        and any(w in _WHO_WORDS for w in ws)
+    ):
+        return Intent.ASK_BHABIN
     if short:
         if any(w in _CANCEL_WORDS for w in ws) or _has_phrase(
             ws, _NOT, frozenset({"jadi", "sido", "usah", "perlu"}), gap=1
