@@ -50,6 +50,17 @@ PARAMS: dict[NotificationKind, dict[str, Any]] = {
     NotificationKind.EMERGENCY_ADVICE: {"reference": "BJN-7K3Q9"},
     NotificationKind.MESSAGE_ADDED: {"reference": "BJN-7K3Q9"},
     NotificationKind.HELP: {},
+    NotificationKind.BHABIN_CONTACT: {
+        "village": "Luwihaji", "district": "Ngraho", "tier": "bhabin",
+        "officer_rank": "Bripka", "officer_name": "Cahyo Firmansyah",
+        "line": "6285335220101", "line_tier": "bhabin",
+    },
+    NotificationKind.ASK_BHABIN_VILLAGE: {
+        "options": [
+            {"id": "village:35.22.02.2009", "title": "Sukorejo", "district": "Tambakrejo"},
+            {"id": "village:35.22.17.2015", "title": "Sukorejo", "district": "Malo"},
+        ]
+    },
     NotificationKind.OFFICER_NEW_CASE: {
         "reference": "BJN-7K3Q9", "case_id": CASE_ID, "category": "theft", "urgency": "high",
         "village": "Kadipaten", "district": "Bojonegoro", "summary": LONG,

@@ -3,28 +3,41 @@ kinds is `texts.TEXTS`; the names of things are in `words.py`)."""
 
 from __future__ import annotations
 
-from contracts.hierarchy import CaseStatus
+from contracts.hierarchy import CaseStatus, Category, Tier
 from contracts.notifications import NotificationRequest
 from services.notifier.catalogue.params import param, reference
 from services.notifier.catalogue.phrases import (
     PICK_VILLAGE,
     TYPE_VILLAGE,
     VILLAGE_QUESTION,
+    district_line,
     format_time,
     place,
 )
 from services.notifier.catalogue.words import (
     CATEGORY_LABEL,
     HANDLER_LABEL,
+    LINE_LABEL,
     STATUS_LABEL,
     TIER_LABEL,
     label,
 )
 
+CONFIDENTIAL_NEXT_STEP = (
+    "Pengaduan ini kami teruskan langsung kepada Kapolres Bojonegoro dan ditangani secara "
+    "rahasia. Petugas yang Anda adukan tidak menerima pengaduan ini dan tidak diberi tahu "
+    "identitas Anda."
+)
+
 
 def receipt(req: NotificationRequest) -> str:
+    """The reporter's receipt; a complaint about police says it goes to the Kapolres in
+    confidence, not to the officer concerned."""
+    about_police = param(req, "category") == Category.OFFICER_CONDUCT
     lines = [
-        "Terima kasih, laporan Anda sudah kami terima.",
+        "Terima kasih, pengaduan Anda sudah kami terima."
+        if about_police
+        else "Terima kasih, laporan Anda sudah kami terima.",
         f"Nomor laporan: *{reference(req)}*",
     ]
     category = param(req, "category")
@@ -35,7 +48,9 @@ def receipt(req: NotificationRequest) -> str:
         lines.append(f"Lokasi: {where}")
     handler = param(req, "handler_tier")
     next_step = (
-        f"Laporan ini diteruskan kepada {label(HANDLER_LABEL, handler)}."
+        CONFIDENTIAL_NEXT_STEP
+        if about_police
+        else f"Laporan ini diteruskan kepada {label(HANDLER_LABEL, handler)}."
         if handler
         else "Laporan ini segera kami teruskan kepada petugas yang berwenang."
     )
@@ -147,3 +162,51 @@ def help_text(req: NotificationRequest) -> str:
             "Dalam keadaan darurat, segera telepon 110.",
         ]
     )
+
+
+def bhabin_contact(req: NotificationRequest) -> str:
+    """Kenalan: who serves the village (rank, name) and the line to write to."""
+    where = place(req) or "yang Anda tanyakan"
+    tier = param(req, "tier")
+    officer = " ".join(p for p in (param(req, "officer_rank"), param(req, "officer_name")) if p)
+    if tier == Tier.BHABIN and officer:
+        lines = [f"Bhabinkamtibmas {where}:", f"*{officer}*"]
+    elif officer:
+        lines = [
+            f"{where} belum memiliki Bhabinkamtibmas yang terdaftar di layanan ini. "
+            f"Wilayah ini dilayani oleh {label(TIER_LABEL, tier)}:",
+            f"*{officer}*",
+        ]
+    else:
+        lines = [f"Petugas untuk {where} belum terdaftar di layanan ini."]
+    number = param(req, "line")
+    if number:
+        digits = "".join(ch for ch in number if ch.isdigit())
+        line_name = label(LINE_LABEL, param(req, "line_tier"), "Nomor WhatsApp layanan")
+        lines.append(f"{line_name}: +{digits} (wa.me/{digits})")
+        lines.append("Silakan sampaikan laporan atau pertanyaan melalui nomor tersebut.")
+    else:
+        lines.append("Silakan sampaikan laporan atau pertanyaan Anda melalui nomor ini.")
+    lines.append("Dalam keadaan darurat, segera telepon 110.")
+    return "\n".join(lines)
+
+
+def ask_bhabin_village(req: NotificationRequest) -> str:
+    """Which village's Bhabinkamtibmas? The candidates when the name is shared."""
+    options = req.params.get("options") or []
+    named = [
+        f"{o.get('title')} ({district_line(str(o['district']))})"
+        if o.get("district")
+        else str(o.get("title"))
+        for o in options
+        if o.get("title")
+    ]
+    example = named[0].replace(" (", " ").rstrip(")") if named else "Sukorejo Kec. Malo"
+    lines = ["Bhabinkamtibmas desa mana yang ingin Anda ketahui?"]
+    if named:
+        lines.append("Ada beberapa desa dengan nama itu: " + ", ".join(named) + ".")
+    lines.append(
+        "Mohon tulis nama desa dan kecamatannya, misalnya: "
+        f"*siapa bhabin desa {example}*"
+    )
+    return "\n".join(lines)

@@ -25,6 +25,8 @@ TEXTS: Mapping[NotificationKind, Text] = {
     NotificationKind.EMERGENCY_ADVICE: citizen.emergency_advice,
     NotificationKind.MESSAGE_ADDED: citizen.message_added,
     NotificationKind.HELP: citizen.help_text,
+    NotificationKind.BHABIN_CONTACT: citizen.bhabin_contact,
+    NotificationKind.ASK_BHABIN_VILLAGE: citizen.ask_bhabin_village,
     NotificationKind.OFFICER_NEW_CASE: officer.officer_case,
     NotificationKind.OFFICER_ESCALATED_CASE: officer.officer_case,
     NotificationKind.OFFICER_CASE_UPDATE: officer.officer_update,

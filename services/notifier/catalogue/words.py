@@ -22,6 +22,13 @@ HANDLER_LABEL: Mapping[str, str] = {
     Tier.KAPOLRES: "Polres Bojonegoro",
 }
 
+LINE_LABEL: Mapping[str, str] = {
+    Tier.BHABIN: "Nomor WhatsApp Bhabinkamtibmas",
+    Tier.KAPOLSEK: "Nomor WhatsApp Polsek",
+    Tier.KAPOLRES: "Nomor WhatsApp Polres Bojonegoro",
+}
+"""What a line is called when a citizen is given its number ("kenalan")."""
+
 CATEGORY_LABEL: Mapping[str, str] = {
     Category.THEFT: "Pencurian",
     Category.ROBBERY: "Perampokan/begal",
