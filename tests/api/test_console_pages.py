@@ -29,7 +29,7 @@ async def as_viewer(api: RunningApi) -> AsyncIterator[dict[str, httpx.AsyncClien
 async def test_pages_without_a_session_send_to_the_sign_in_page(
     client: httpx.AsyncClient,
 ) -> None:
-    for path in ("/console/papan", "/console/kasus/x", "/console/cari?q=x"):
+    for path in ("/console/papan", "/console/kasus/x", "/console/cari?q=x", "/console/statistik"):
         r = await client.get(path)
         assert r.status_code == 303 and r.headers["location"] == "/console/masuk", path
     r = await client.get("/console/masuk")

@@ -1,4 +1,5 @@
-"""The case list as CSV text, in chunks, with cells a spreadsheet will not run."""
+"""The case list as CSV text, in chunks, with cells a spreadsheet will not run (columns and
+local times: `export_rows.py`)."""
 
 from __future__ import annotations
 
@@ -10,15 +11,9 @@ from collections.abc import AsyncGenerator, AsyncIterator
 import asyncpg
 
 from services.api.access.roles import Principal
-from services.api.cases.models import CaseSummaryOut, case_summary
+from services.api.cases.export_rows import EXPORT_COLUMNS, export_values
 from services.api.directory.areas import AreaDirectory
 
-CSV_COLUMNS = (
-    "reference", "case_id", "status", "tier", "category", "urgency", "emergency",
-    "district_code", "district_name", "village_code", "village_name", "assignee_id",
-    "assignee_name", "opened_at", "updated_at", "acknowledged_at", "resolved_at", "due_at",
-    "overdue", "escalations", "rating", "summary", "reporter_name", "reporter_wa_id",
-)  # fmt: skip
 CHUNK_CHARS = 32_000
 
 
@@ -28,16 +23,6 @@ def cell(value: object) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
-def csv_row(s: CaseSummaryOut) -> list[str]:
-    """One case as the caller may see it (masking already applied to the summary)."""
-    values = s.model_dump()
-    values["assignee_id"] = s.assignee.officer_id if s.assignee else None
-    values["assignee_name"] = s.assignee.name if s.assignee else None
-    values["reporter_name"] = s.reporter.name if s.reporter else None
-    values["reporter_wa_id"] = s.reporter.wa_id if s.reporter else None
-    return [cell(values.get(c)) for c in CSV_COLUMNS]
-
-
 async def csv_chunks(
     rows: AsyncGenerator[asyncpg.Record, None], principal: Principal, areas: AreaDirectory
 ) -> AsyncIterator[str]:
@@ -45,10 +30,10 @@ async def csv_chunks(
     client went away) closes `rows` at once, so that its connection goes back to the pool."""
     buf = io.StringIO()
     out = csv.writer(buf)
-    out.writerow(CSV_COLUMNS)
+    out.writerow(EXPORT_COLUMNS)
     async with contextlib.aclosing(rows):
         async for row in rows:
-            out.writerow(csv_row(case_summary(row, principal, areas)))
+            out.writerow([cell(v) for v in export_values(row, principal, areas)])
             if buf.tell() > CHUNK_CHARS:
                 yield buf.getvalue()
                 buf.seek(0)

@@ -14,6 +14,7 @@ from services.api.cases.listing import BadCursor, CaseSort, Cursor, decode_curso
 from services.api.cases.models import CaseDetailOut, CasePage, case_detail, case_summary
 from services.api.cases.params import Filters
 from services.api.cases.store import case_page, export_rows, one_case
+from services.api.cases.xlsx_export import xlsx_bytes
 from services.api.context import Ctx
 from services.api.errors import NOT_FOUND, invalid
 
@@ -59,7 +60,7 @@ async def list_cases(
     "/cases/export.csv",
     response_class=StreamingResponse,
     responses={200: {"content": {"text/csv": {}}, "description": "The filtered case list"}},
-    summary="CSV of the case list the caller may see",
+    summary="CSV of the case list the caller may see (times in WIB, +07:00)",
 )
 async def export_cases(
     filters: Filters,
@@ -72,6 +73,29 @@ async def export_cases(
         csv_chunks(rows, principal, ctx.areas),
         media_type="text/csv; charset=utf-8",
         headers={"Content-Disposition": 'attachment; filename="matur-cases.csv"'},
+    )
+
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@router.get(
+    "/cases/export.xlsx",
+    response_class=Response,
+    responses={200: {"content": {XLSX_TYPE: {}}, "description": "The filtered case list"}},
+    summary="XLSX workbook of the case list the caller may see (times in WIB)",
+)
+async def export_cases_xlsx(
+    filters: Filters,
+    principal: CaseReader,
+    ctx: Ctx,
+    sort: CaseSort = Query(CaseSort.UPDATED_DESC),
+) -> Response:
+    rows = export_rows(ctx.pool, principal, filters, sort, ctx.settings.export_max_rows)
+    return Response(
+        await xlsx_bytes(rows, principal, ctx.areas),
+        media_type=XLSX_TYPE,
+        headers={"Content-Disposition": 'attachment; filename="matur-cases.xlsx"'},
     )
 
 

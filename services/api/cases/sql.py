@@ -101,7 +101,8 @@ def export_query(
     where = filtered(principal, filters)
     direction = "DESC" if sort.descending else "ASC"
     text = (
-        f"SELECT {SUMMARY_COLUMNS} FROM cases c WHERE {where.clause()} "  # noqa: S608
+        f"SELECT {SUMMARY_COLUMNS}, c.snapshot ->> 'resolution_note' AS resolution_note "  # noqa: S608
+        f"FROM cases c WHERE {where.clause()} "
         f"ORDER BY c.{sort.column} {direction}, c.case_id {direction} "
         f"LIMIT {where.param(max_rows)}"
     )

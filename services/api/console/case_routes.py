@@ -9,7 +9,7 @@ from urllib.parse import quote
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from contracts.hierarchy import CaseStatus
+from contracts.hierarchy import TIER_ORDER, CaseStatus, Tier
 from services.api.access.roles import Principal
 from services.api.access.store import OfficerRecord, list_officers
 from services.api.cases.commands import serves_case
@@ -36,10 +36,11 @@ async def reassign_candidates(ctx: ApiContext, case: CaseDetailOut) -> list[Offi
         officers = await list_officers(conn)
     areas = (case.village_code, case.district_code, case.regency_code)
     current = case.assignee.officer_id if case.assignee else None
-    return [
+    found = [
         o for o in officers
         if o.active and o.officer_id != current and serves_case(o.area_codes, areas)
     ]  # fmt: skip
+    return sorted(found, key=lambda o: (TIER_ORDER.index(Tier(o.tier)), o.name))
 
 
 def allowed_actions(case: CaseDetailOut) -> set[str]:

@@ -3,9 +3,9 @@ saving, so a fixed offset needs no time-zone database)."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 
-WIB = timezone(timedelta(hours=7), "WIB")
+from services.api.cases.export_rows import WIB
 
 
 def in_wib(moment: datetime | None) -> datetime | None:

@@ -55,8 +55,8 @@ def place_of(pin: LocationPin | None) -> Place | None:
 def _tiers(entry: TimelineEntryOut) -> str | None:
     if entry.from_tier is None and entry.to_tier is None:
         return None
-    if entry.from_tier == entry.to_tier:
-        return labels.label(labels.TIERS, entry.to_tier)
+    if entry.from_tier is None or entry.to_tier is None or entry.from_tier == entry.to_tier:
+        return labels.label(labels.TIERS, entry.to_tier or entry.from_tier)
     return (
         f"{labels.label(labels.TIERS, entry.from_tier)} → "
         f"{labels.label(labels.TIERS, entry.to_tier)}"
