@@ -122,7 +122,7 @@ async def seed_directory(
         await import_roster(bootstrap, prefix, roster, areas)
 
 
-def own_infra(infra: Infra, name: str, roster: Roster) -> Infra:
+def suite_infra(infra: Infra, name: str, roster: Roster) -> Infra:
     """`infra` with topics of a suite's own (`<session prefix><name>.`, removed with the
     session's), whose directory holds `roster` instead of the sample."""
     own = Infra(infra.kafka_bootstrap_servers, infra.database_url, f"{infra.topic_prefix}{name}.")

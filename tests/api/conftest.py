@@ -26,7 +26,7 @@ from services.api.access.roles import Role
 from services.api.access.store import issue_token
 from services.api.app import create_app
 from services.api.settings import ApiSettings
-from tests.conftest import Infra, own_infra
+from tests.conftest import Infra, suite_infra
 
 T = TypeVar("T")
 
@@ -92,7 +92,7 @@ class RunningApi:
 def infra(infra: Infra) -> Infra:
     """The API's tests get topics of their own (under the session's prefix), whose
     directory holds the test roster's officers."""
-    return own_infra(infra, "api", Roster.model_validate(ROSTER))
+    return suite_infra(infra, "api", Roster.model_validate(ROSTER))
 
 
 async def issue_role_tokens(settings: ApiSettings) -> dict[str, str]:

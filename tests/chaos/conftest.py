@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from servicekit.topic_admin import ensure_topics
 from tests.chaos.private_infra import OwnKafka, OwnPostgres, run_dir
+from tests.conftest import seed_directory
 from tests.e2e.interrupts import finish_on_sigterm
 
 HERE = Path(__file__).resolve().parent
@@ -65,7 +65,7 @@ async def own_infra() -> AsyncIterator[OwnInfra]:
         await kafka.wait_ready()
         await postgres.wait_ready()
         await postgres.create_database()
-        await ensure_topics(kafka.bootstrap)
+        await seed_directory(kafka.bootstrap, "")  # the topics, the sample roster's officers
         yield OwnInfra(root, kafka, postgres)
     finally:
         kafka.stop()

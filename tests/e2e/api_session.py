@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import re
+import sys
 import time
 from collections.abc import Callable
 from typing import Any
@@ -12,6 +13,7 @@ from typing import Any
 import httpx
 
 from contracts.roster import Officer
+from tests.e2e.people import REPO
 from tests.e2e.whatsapp import Outbox
 
 CODE = re.compile(r"(?<!\d)(\d{6})(?!\d)")
@@ -89,3 +91,18 @@ async def sign_in(base_url: str, outbox: Outbox, officer: Officer,
                                                          "code": match.group(1)})
         assert verified.status_code == 200, verified.text
         return OfficerApi(base_url, officer, verified.json()["token"])
+
+
+async def admin_session(base_url: str, stack_env: dict[str, str]) -> httpx.AsyncClient:
+    """An API client with an admin token issued as an operator issues the first one:
+    `python -m services.api.tokens issue --role admin` (the token on stdout)."""
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "services.api.tokens", "issue", "--role", "admin",
+        "--name", "e2e-admin", env=stack_env, cwd=REPO,
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+    )
+    out, err = await process.communicate()
+    assert process.returncode == 0, err.decode()
+    token = out.decode().strip().splitlines()[-1]
+    return httpx.AsyncClient(base_url=base_url, timeout=15.0,
+                             headers={"Authorization": f"Bearer {token}"})

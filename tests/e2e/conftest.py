@@ -14,9 +14,14 @@ from collections.abc import AsyncIterator, Iterator
 import pytest
 
 from devstack.stack_runner import Stack
-from servicekit.topic_admin import ensure_topics
 from services.sandbox.client import SandboxClient
-from tests.conftest import Infra, _create_session_database, _delete_topics, _drop_database
+from tests.conftest import (
+    Infra,
+    _create_session_database,
+    _delete_topics,
+    _drop_database,
+    seed_directory,
+)
 from tests.e2e.api_session import OfficerApi, sign_in
 from tests.e2e.interrupts import finish_on_sigterm
 from tests.e2e.people import officer
@@ -45,7 +50,7 @@ async def stack(infra: Infra, tmp_path_factory: pytest.TempPathFactory) -> Async
     never meet its processes, and its processes never consume theirs."""
     work = tmp_path_factory.mktemp("e2e-stack")
     prefix = f"{infra.topic_prefix}e2e."
-    await ensure_topics(infra.kafka_bootstrap_servers, prefix=prefix)
+    await seed_directory(infra.kafka_bootstrap_servers, prefix)  # as make run: sample roster
     database = await _create_session_database(infra.database_url)
     env = Infra(infra.kafka_bootstrap_servers, database, prefix).env()
     running = Stack(stack_env(env, prefix, work), work / "stack-logs")

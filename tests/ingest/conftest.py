@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from contracts.roster import Roster
-from tests.conftest import Infra, own_infra
+from tests.conftest import Infra, suite_infra
 from tests.ingest.ingest_process import IngestProcess
 from tests.ingest.kafka_collector import KafkaCollector
 from tests.ingest.webhooks import ROSTER
@@ -23,7 +23,7 @@ def ingest_workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def infra(infra: Infra) -> Infra:
     """Ingest's tests get topics of their own (under the session's prefix), whose
     directory holds the test roster's lines."""
-    return own_infra(infra, "ingest", Roster.model_validate(ROSTER))
+    return suite_infra(infra, "ingest", Roster.model_validate(ROSTER))
 
 
 @pytest.fixture(scope="session")
