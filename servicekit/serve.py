@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 import uvicorn
+
+from servicekit.logging_setup import configure_logging
+from servicekit.settings import ServedSettings
+
+S = TypeVar("S", bound=ServedSettings)
 
 
 def serve(app: object, host: str, port: int) -> None:
@@ -15,3 +23,10 @@ def serve(app: object, host: str, port: int) -> None:
         proxy_headers=True,
         timeout_graceful_shutdown=10,
     )
+
+
+def serve_service(name: str, settings: S, create_app: Callable[[S], object]) -> None:
+    """`python -m services.<name>`: logging as the settings say, then the app built from
+    the settings on their host and port until SIGTERM or Ctrl-C."""
+    configure_logging(name, settings.log_format, settings.log_level)
+    serve(create_app(settings), settings.host, settings.port)

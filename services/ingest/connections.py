@@ -11,7 +11,7 @@ import contextlib
 import logging
 from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 import asyncpg
 from aiokafka import AIOKafkaProducer
@@ -47,31 +47,77 @@ async def keep_trying(open_once: Callable[[], Awaitable[T]], what: str, retry_s:
         return opened
 
 
-class ProducerLink:
-    """An idempotent acks=all producer, connected as soon as the broker answers."""
+class BackgroundLink(Generic[T]):
+    """A connection opened in the background (`keep_trying`) and closed again on `stop`:
+    `_create` makes it, `_prepare` readies it (closed again when that fails)."""
 
-    def __init__(self, bootstrap_servers: str, retry_s: float, request_timeout_ms: int) -> None:
-        self.bootstrap_servers = bootstrap_servers
+    what = "a link"  # for the log
+    task_name = "ingest-connect"
+
+    def __init__(self, retry_s: float) -> None:
         self.retry_s = retry_s
-        self.request_timeout_ms = request_timeout_ms
-        self.producer: AIOKafkaProducer | None = None
+        self.opened: T | None = None
         self._task: asyncio.Task[None] | None = None
 
     def start(self) -> None:
-        self._task = asyncio.create_task(self._connect(), name="ingest-kafka-connect")
+        self._task = asyncio.create_task(self._connect(), name=self.task_name)
 
     async def _connect(self) -> None:
-        self.producer = await keep_trying(self._open, "Kafka", self.retry_s)
+        self.opened = await keep_trying(self._open, self.what, self.retry_s)
 
-    async def _open(self) -> AIOKafkaProducer:
-        producer = durable_producer(self.bootstrap_servers, "matur-ingest", self.request_timeout_ms)
+    async def _open(self) -> T:
+        opened = await self._create()
         try:
-            await producer.start()
+            await self._prepare(opened)
         except Exception:
             with contextlib.suppress(Exception):
-                await producer.stop()
+                await self._close(opened)
             raise
-        return producer
+        return opened
+
+    async def _create(self) -> T:
+        raise NotImplementedError
+
+    async def _prepare(self, opened: T) -> None:
+        raise NotImplementedError
+
+    async def _close(self, opened: T) -> None:
+        raise NotImplementedError
+
+    async def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await self._task
+        if self.opened is not None:
+            with contextlib.suppress(Exception):
+                await self._close(self.opened)
+            self.opened = None
+
+
+class ProducerLink(BackgroundLink[AIOKafkaProducer]):
+    """An idempotent acks=all producer, connected as soon as the broker answers."""
+
+    what = "Kafka"
+    task_name = "ingest-kafka-connect"
+
+    def __init__(self, bootstrap_servers: str, retry_s: float, request_timeout_ms: int) -> None:
+        super().__init__(retry_s)
+        self.bootstrap_servers = bootstrap_servers
+        self.request_timeout_ms = request_timeout_ms
+
+    @property
+    def producer(self) -> AIOKafkaProducer | None:
+        return self.opened
+
+    async def _create(self) -> AIOKafkaProducer:
+        return durable_producer(self.bootstrap_servers, "matur-ingest", self.request_timeout_ms)
+
+    async def _prepare(self, opened: AIOKafkaProducer) -> None:
+        await opened.start()
+
+    async def _close(self, opened: AIOKafkaProducer) -> None:
+        await opened.stop()
 
     async def ready(self) -> bool:
         producer = self.producer
@@ -86,44 +132,33 @@ class ProducerLink:
             return False
         return False
 
-    async def stop(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError, Exception):
-                await self._task
-        if self.producer is not None:
-            with contextlib.suppress(Exception):
-                await self.producer.stop()
-            self.producer = None
 
-
-class DatabaseLink:
+class DatabaseLink(BackgroundLink[asyncpg.Pool]):
     """An asyncpg pool, with ingest's migrations applied once the server answers."""
 
+    what = "PostgreSQL"
+    task_name = "ingest-db-connect"
+
     def __init__(self, dsn: str, max_size: int, retry_s: float) -> None:
+        super().__init__(retry_s)
         self.dsn = dsn
         self.max_size = max_size
-        self.retry_s = retry_s
-        self.pool: asyncpg.Pool | None = None
-        self._task: asyncio.Task[None] | None = None
 
-    def start(self) -> None:
-        self._task = asyncio.create_task(self._connect(), name="ingest-db-connect")
+    @property
+    def pool(self) -> asyncpg.Pool | None:
+        return self.opened
 
-    async def _connect(self) -> None:
-        self.pool = await keep_trying(self._open, "PostgreSQL", self.retry_s)
-
-    async def _open(self) -> asyncpg.Pool:
+    async def _create(self) -> asyncpg.Pool:
         pool = await asyncpg.create_pool(self.dsn, min_size=1, max_size=self.max_size, timeout=5)
         assert pool is not None
-        try:
-            async with pool.acquire() as conn:
-                await apply_migrations(conn, MIGRATIONS, "ingest")  # type: ignore[arg-type]
-        except Exception:
-            with contextlib.suppress(Exception):
-                await pool.close()
-            raise
         return pool
+
+    async def _prepare(self, opened: asyncpg.Pool) -> None:
+        async with opened.acquire() as conn:
+            await apply_migrations(conn, MIGRATIONS, "ingest")  # type: ignore[arg-type]
+
+    async def _close(self, opened: asyncpg.Pool) -> None:
+        await asyncio.wait_for(opened.close(), 5)
 
     async def ready(self) -> bool:
         pool = self.pool
@@ -134,13 +169,3 @@ class DatabaseLink:
                 return bool(await conn.fetchval("SELECT 1") == 1)
         except Exception:
             return False
-
-    async def stop(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError, Exception):
-                await self._task
-        if self.pool is not None:
-            with contextlib.suppress(Exception):
-                await asyncio.wait_for(self.pool.close(), 5)
-            self.pool = None

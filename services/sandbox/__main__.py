@@ -1,15 +1,12 @@
 """`python -m services.sandbox`"""
 
-from servicekit.logging_setup import configure_logging
-from servicekit.serve import serve
+from servicekit.serve import serve_service
 from services.sandbox.app import create_app
 from services.sandbox.settings import SandboxSettings
 
 
 def main() -> None:
-    settings = SandboxSettings()
-    configure_logging("sandbox", settings.log_format, settings.log_level)
-    serve(create_app(settings), settings.host, settings.port)
+    serve_service("sandbox", SandboxSettings(), create_app)
 
 
 if __name__ == "__main__":

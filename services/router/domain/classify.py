@@ -38,20 +38,6 @@ SPECIALISATIONS: tuple[tuple[Category, Category], ...] = (
     (Category.BRAWL, Category.VIOLENCE),
     (Category.ILLEGAL_RACING, Category.PUBLIC_ORDER),
 )
-DANGEROUS: frozenset[Category] = frozenset(
-    {
-        Category.THEFT,
-        Category.ROBBERY,
-        Category.VEHICLE_THEFT,
-        Category.VIOLENCE,
-        Category.DOMESTIC_VIOLENCE,
-        Category.BRAWL,
-        Category.FIRE,
-        Category.FLOOD,
-        Category.TRAFFIC_ACCIDENT,
-        Category.MISSING_PERSON,
-    }
-)
 DEADLY: frozenset[Category] = frozenset(
     {
         Category.VIOLENCE,
@@ -67,6 +53,8 @@ DEADLY: frozenset[Category] = frozenset(
 AFTER_THE_FACT: frozenset[Category] = frozenset(
     {Category.THEFT, Category.VEHICLE_THEFT, Category.MISSING_PERSON}
 )
+# Happening now, they make a report an emergency.
+DANGEROUS: frozenset[Category] = DEADLY | AFTER_THE_FACT
 HIGH_URGENCY: frozenset[Category] = DEADLY | {Category.MISSING_PERSON}
 LOW_URGENCY: frozenset[Category] = frozenset(
     {
