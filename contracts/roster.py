@@ -1,7 +1,8 @@
 """The roster file: an import format for the officer directory.
 
 A roster names a Polres's regency, its lines (business numbers) and the officers who serve
-each area. The services never read it: `python -m services.api.directory import FILE`
+each area. The services do not read it (only the sandbox takes its lines' display numbers
+from it): `python -m services.api.directory import FILE`
 (and `make run`, with `MATUR_ROSTER_FILE`) publishes it to the directory topics
 (`contracts/directory.py`), which every service follows live. Area codes are the official
 idn-area codes: a village `35.22.07.2001`, a district `35.22.07`, a regency `35.22`.

@@ -1,4 +1,6 @@
-"""Who handles a village, at each tier: the roster read against the area directory.
+"""Who handles a village, at each tier: a snapshot of the officer directory (roster-shaped:
+officers and lines; the router gets a new one after every change) read against the area
+directory.
 
 A Bhabin serves the villages in his `area_codes`; a Kapolsek his district; the Kapolres
 his regency. A village without a Bhabin is handled first by its Kapolsek, a district
