@@ -1,4 +1,8 @@
-"""What the console calls each code, in Bahasa Indonesia (pure tables)."""
+"""What the console calls each code, in Bahasa Indonesia (pure tables).
+
+These are the officers' words (police usage: "Curanmor", "KDRT", "Ditangani"), not the
+citizen's of the notifier's catalogue (`services/notifier/catalogue/words.py`), which
+spell things out for the public: the two lists differ on purpose."""
 
 from __future__ import annotations
 

@@ -71,8 +71,17 @@
     if (pending.size) schedule();
     const query = new URLSearchParams(filters);
     ids.forEach(function (id) { query.append("id", id); });
-    const html = await MaturLive.fetchPage("/console/papan/kartu?" + query.toString());
-    if (html === null) return;
+    let html = null;
+    try {
+      html = await MaturLive.fetchPage("/console/papan/kartu?" + query.toString());
+    } catch (err) {
+      html = null;
+    }
+    if (html === null) {  // not answered (busy, offline): ask again in a moment
+      ids.forEach(function (id) { pending.add(id); });
+      setTimeout(schedule, 2000);
+      return;
+    }
     const holder = document.createElement("div");
     holder.innerHTML = html;
     holder.querySelectorAll("template[data-case-id]").forEach(place);
