@@ -56,3 +56,7 @@ def test_which_village_lists_the_candidates_and_shows_how_to_ask() -> None:
     assert "*siapa bhabin desa Sukorejo Kec. Tambakrejo*" in text
     bare = text_of(NotificationKind.ASK_BHABIN_VILLAGE, options=[])
     assert "Bhabinkamtibmas desa mana" in bare and "beberapa desa" not in bare
+
+
+def test_help_tells_how_to_get_to_know_the_bhabin() -> None:
+    assert "siapa bhabin desa" in text_of(NotificationKind.HELP)

@@ -220,6 +220,11 @@ def test_complaint_about_an_officer_starts_at_kapolres_and_hides_the_reporter():
         base_context().officers.handler_at(Tier.KAPOLRES, village.code).officer_id  # type: ignore[union-attr]
     ]
     assert not any(k.startswith("reporter_") for n in to_officers for k in n.params)
+    # The reporter's receipt says what it is (the catalogue writes "to the Kapolres, in
+    # confidence" from it).
+    receipt = next(n for n in out.notifications if n.kind == NotificationKind.RECEIPT)
+    assert receipt.params["category"] == "officer_conduct"
+    assert receipt.params["handler_tier"] == "kapolres"
 
 
 def test_greeting_gets_help_and_opens_nothing():

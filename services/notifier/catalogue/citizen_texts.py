@@ -159,6 +159,7 @@ def help_text(req: NotificationRequest) -> str:
             "Selamat datang di layanan pengaduan Polres Bojonegoro.",
             "• Ceritakan kejadiannya: apa, di mana (desa) dan kapan.",
             "• Ketik *status* untuk melihat perkembangan laporan Anda.",
+            "• Ketik *siapa bhabin desa <nama desa>* untuk mengenal Bhabinkamtibmas desa Anda.",
             "Dalam keadaan darurat, segera telepon 110.",
         ]
     )

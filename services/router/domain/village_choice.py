@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from weakref import WeakKeyDictionary
 
 from services.router.domain.common_words import COMMON_WORDS
 from services.router.domain.directory import Directory, Village
@@ -179,9 +179,20 @@ class _KnownNames:
     all: frozenset[str]  # villages and districts
 
 
-@lru_cache(maxsize=16)
+_KNOWN: WeakKeyDictionary[Directory, dict[tuple[str, ...], _KnownNames]] = WeakKeyDictionary()
+
+
 def _known_names(directory: Directory, regencies: tuple[str, ...]) -> _KnownNames:
-    """The name keys of every village and district of these regencies."""
+    """The name keys of every village and district of these regencies (kept while the
+    directory lives)."""
+    per_directory = _KNOWN.setdefault(directory, {})
+    known = per_directory.get(regencies)
+    if known is None:
+        known = per_directory[regencies] = _read_known_names(directory, regencies)
+    return known
+
+
+def _read_known_names(directory: Directory, regencies: tuple[str, ...]) -> _KnownNames:
     villages = {name_key(v.name) for r in regencies for v in directory.villages_in(r)}
     districts = {name_key(d.name) for r in regencies for d in directory.districts_in(r)}
     villages = {k for k in villages if len(k) >= MIN_NAME_KEY}
