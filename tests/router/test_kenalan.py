@@ -35,7 +35,8 @@ def test_the_question_is_recognised(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     ["pak bhabin desa Drajat minta uang waktu saya lapor, nomor hp nya ini",
-     "Pak bhabin desa Drajat nomor hp nya tidak aktif, tolong ada maling"],
+     "Pak bhabin desa Drajat nomor hp nya tidak aktif, tolong ada maling",
+     "bhabin desa Drajat gak pernah datang, no wa nya gak dibalas"],
 )
 def test_a_report_that_mentions_the_bhabins_number_is_still_a_report(text: str) -> None:
     state, out = ask(text)

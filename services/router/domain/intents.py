@@ -101,6 +101,7 @@ def detect_intent(text: str) -> Intent:
         len(ws) <= ASK_BHABIN_WORDS
         and any(w in _BHABIN_WORDS for w in ws)
         and any(w in _WHO_WORDS for w in ws)
+        and not any(w in _NOT for w in ws)  # "nomor bhabin tidak aktif": a complaint
     ):
         return Intent.ASK_BHABIN
     if short:
