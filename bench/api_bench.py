@@ -24,7 +24,7 @@ import asyncpg
 
 from bench.api_cases import cases_database
 from bench.http_client import LeanHttp
-from bench.report import Row, percentile, render, write_json
+from bench.report import Row, percentile, show
 from bench.scratch import LOGS, scratch
 from contracts.hierarchy import CaseStatus, Category
 from devstack.launcher import HttpProcess
@@ -176,9 +176,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     rows = asyncio.run(run(args.cases, args.requests, args.concurrent, args.workers, args.reuse))
-    print(f"\nAPI benchmark, {args.cases:,} cases")
-    print(render(rows))
-    print(f"\nwritten {write_json(rows, 'api-bench')}")
+    show(rows, "api-bench", f"API benchmark, {args.cases:,} cases")
     return 0
 
 

@@ -26,8 +26,9 @@ Settings that differ from `make run`, and why:
   500/s). `--statuses` turns them on (ingest then also takes ~1,000 status webhooks/s).
 
 Baseline, measured in the same run on the same sandbox: the same open-loop stream at the
-same rate to `bench.relay`, a bare endpoint that answers 200 and POSTs one text message to
-the sandbox per webhook (HTTP in and HTTP out, nothing between); same latency measure.
+same rate to the relay of `bench.baselines`, a bare endpoint that answers 200 and POSTs
+one text message to the sandbox per webhook (HTTP in and HTTP out, nothing between); same
+latency measure.
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ from dataclasses import dataclass
 from bench.citizen_reports import phone, signed_headers, webhook_body
 from bench.cpu_use import per_thousand, snapshot
 from bench.open_loop import Stream, post_stream
-from bench.report import Row, percentile, render, write_json
+from bench.report import Row, percentile, show
 from bench.sandbox_receipts import wait_receipts
 from bench.scratch import LOGS, scratch
 from bench.stage_times import breakdown
@@ -127,8 +128,9 @@ async def run(rate: float, seconds: float, warmup_s: float, statuses: bool,
         print(f"e2e: starting the stack (logs in {log_dir}) ...", file=sys.stderr, flush=True)
         await stack.up()
         port = free_port()
-        relay = HttpProcess("relay", python_module("bench.relay", str(port), stack.url("sandbox"),
-                                                    ACCESS_TOKEN), log_dir / "relay.log", port)
+        relay = HttpProcess("relay", python_module("bench.baselines", "relay", str(port),
+                                                    stack.url("sandbox"), ACCESS_TOKEN),
+                             log_dir / "relay.log", port)
         relay.start()
         try:
             await relay.wait_ready(60)
@@ -208,8 +210,7 @@ def main(argv: list[str] | None = None) -> int:
     if extra:
         print(f"extra settings: {extra}", flush=True)
     rows = asyncio.run(run(args.rate, args.seconds, args.warmup, args.statuses, lower, extra))
-    print(render(rows))
-    print(f"results: {write_json(rows, 'e2e-latency')}")
+    show(rows, "e2e-latency")
     return 0
 
 

@@ -4,8 +4,8 @@
 
 Needs Kafka and PostgreSQL (as `make bench` starts them). In a scratch space of its own
 (topic prefix and database, `bench.scratch`), starts `python -m services.ingest` (acks=all,
-idempotent, dedupe transaction) and `python -m bench.bare_endpoint` (FastAPI under the same
-uvicorn, reading the body, answering 200), then offers each target in turn, rate after
+idempotent, dedupe transaction) and the bare endpoint of `bench.baselines` (FastAPI under
+the same uvicorn, reading the body, answering 200), then offers each target in turn, rate after
 rate, a fixed rate of POSTs (`bench.open_loop`: requests leave on schedule whether or not
 earlier ones have answered, each latency taken from its *scheduled* send time, so queueing
 is not hidden). Every POST is one signed single-message webhook of a distinct citizen
@@ -26,7 +26,7 @@ import httpx
 
 from bench.citizen_reports import signed_headers, webhook_body
 from bench.open_loop import Stream, post_stream
-from bench.report import Row, percentile, render, write_json
+from bench.report import Row, percentile, show
 from bench.scratch import LOGS, scratch
 from devstack.launcher import HttpProcess, python_module
 from devstack.ports import free_port
@@ -111,7 +111,7 @@ async def run(rates: list[int], seconds: float, reference_rate: int = 1000) -> l
         ingest = HttpProcess.service("services.ingest", "INGEST_PORT",
                                      LOGS / f"ingest-bench-{space.run_id}.log")
         port = free_port()
-        bare = HttpProcess("bare endpoint", python_module("bench.bare_endpoint", str(port)),
+        bare = HttpProcess("bare endpoint", python_module("bench.baselines", "bare", str(port)),
                            LOGS / f"ingest-bench-bare-{space.run_id}.log", port)
         try:
             for process in (ingest, bare):
@@ -179,9 +179,7 @@ def main(argv: list[str] | None = None) -> int:
     opts = parser.parse_args(argv)
     rates = sorted({int(r) for r in opts.rates.split(",")} | {opts.reference_rate})
     result = asyncio.run(run(rates, opts.seconds, opts.reference_rate))
-    print()
-    print(render(result))
-    print(f"results: {write_json(result, 'ingest')}")
+    show(result, "ingest")
     return 0
 
 

@@ -23,7 +23,7 @@ import time
 import httpx
 from aiokafka import AIOKafkaProducer
 
-from bench.report import Row, render, write_json
+from bench.report import Row, show
 from bench.scratch import LOGS, Scratch, scratch
 from contracts.lines import citizen_key
 from contracts.notifications import NotificationKind, NotificationRequest, Recipient, RecipientKind
@@ -153,9 +153,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--concurrency", type=int, default=64)
     args = parser.parse_args(argv)
     rows = asyncio.run(run(args.count, args.concurrency))
-    print(f"\nNotifier benchmark, {args.count} notifications")
-    print(render(rows))
-    print(f"\nwritten {write_json(rows, 'notifier-bench')}")
+    show(rows, "notifier-bench", f"Notifier benchmark, {args.count} notifications")
     return 0
 
 

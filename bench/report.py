@@ -57,3 +57,10 @@ def write_json(rows: list[Row], name: str = "bench") -> Path:
         "rows": [{**asdict(r), "ratio": r.ratio} for r in rows],
     }, indent=2))
     return path
+
+
+def show(rows: list[Row], name: str, title: str = "") -> None:
+    """Print the rows as a table (under `title`) and write them to results/<name>-<time>.json."""
+    print(f"\n{title}" if title else "")
+    print(render(rows))
+    print(f"results: {write_json(rows, name)}")

@@ -48,7 +48,7 @@ from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.structs import RecordMetadata
 
 from bench.citizen_reports import ROSTER_FILE, inbound_event
-from bench.report import Row, percentile, render, write_json
+from bench.report import Row, percentile, show
 from bench.scratch import LOGS, REPO, Scratch, scratch
 from contracts.roster import load_roster
 from contracts.topics import CASES_EVENTS, NOTIFICATIONS_REQUESTS, WHATSAPP_INBOUND
@@ -287,8 +287,7 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(memory_probe(args.memory_probe)))
         return 0
     rows = asyncio.run(run(args.messages, args.escalations, args.open_cases))
-    print(render(rows))
-    print(f"results: {write_json(rows, 'router-bench')}")
+    show(rows, "router-bench")
     return 0
 
 
