@@ -1,4 +1,4 @@
-"""Scenario 6: how citizens really answer, through the real ingest, router and notifier.
+"""Scenario 7 (issue 12): how citizens really answer, through the real ingest, router and notifier.
 
 - A typed answer to the village list picks among the offered villages only: by number, by
   the district's name, by the village's name; an emergency's typed answer locates it;
