@@ -1,7 +1,8 @@
 """Issue 15 in a real browser, against the whole stack: a Bhabin signs in with the code
 that reaches his WhatsApp, sees a citizen's new report appear on his board within 2 s of
 the webhook, opens it, acknowledges it, and the citizen gets the WhatsApp reply; a Bhabin
-of another district never sees it; a dashboard sees counts and no texts; axe-core finds
+of another district never sees it; an escalation moves a card live; a dashboard sees
+counts and no texts; axe-core finds
 no serious or critical violation. Screenshots of the board and a case page go to
 docs/screenshots/ (shown in the README)."""
 
@@ -9,7 +10,7 @@ from __future__ import annotations
 
 import random
 import time
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import asyncpg
 from playwright.async_api import Browser
@@ -19,10 +20,13 @@ from services.api.access.roles import Role
 from services.api.access.store import issue_token
 from services.sandbox.client import SandboxClient
 from tests.console.browser import Person
+from tests.e2e.conftest import SignedInOfficers
 from tests.e2e.people import KAPOLRES_LINE, citizen_phone, officer
+from tests.e2e.stack_settings import TIER_WINDOW_S
 from tests.e2e.whatsapp import Outbox
 
 BHABIN = "bhabin-35.22.01-01"  # Luwihaji, Sugihwaras, ... (kec. Ngraho)
+KAPOLSEK = "kapolsek-35.22.01"  # kec. Ngraho
 OTHER_BHABIN = "bhabin-35.22.02-01"  # Napis, Jatimulyo, Ngrancang (kec. Tambakrejo)
 LIVE_WITHIN_S = 2.0
 CARD_WITH_TEXT = (
@@ -124,6 +128,37 @@ async def wait_for_delivery_row(person: Person, kind_label: str, within_s: float
         assert time.monotonic() < deadline, f"{kind_label!r} never listed on the case page"
         await person.page.wait_for_timeout(1000)
         await person.page.reload()
+
+
+async def test_an_escalation_moves_the_card_to_the_next_tier_live(
+    stack: Stack, sandbox: SandboxClient, outbox: Outbox, officers: SignedInOfficers,
+    browser: Browser,
+) -> None:
+    """Gambling reports escalate after TIER_WINDOW_S (tests/e2e/stack_settings.py)."""
+    kapolsek = await Person.open(browser, stack.url("api"))
+    try:
+        await kapolsek.sign_in_officer(outbox, officer(KAPOLSEK))
+        house = str(random.randint(100, 999))
+        phone = await report(sandbox, f"Pak, tiap malam ada judi sabung ayam di rumah nomor "
+                                      f"{house} desa Luwihaji kec. Ngraho")
+        in_column = ("([column, word]) => [...document.querySelectorAll("
+                     "`section[data-column='${column}'] article.card`)]"
+                     ".some(card => card.textContent.includes(word))")
+        await kapolsek.page.wait_for_function(in_column, arg=["bhabin", house], timeout=15_000)
+        await kapolsek.page.wait_for_function(in_column, arg=["kapolsek", house],
+                                              timeout=(TIER_WINDOW_S + 20) * 1000)
+        moved_at = time.time()
+        case_id = (await outbox.wait_kind(phone, "receipt")).case_id
+        assert case_id
+        case = (await (await officers(KAPOLSEK)).case(case_id)).json()
+        escalated = [t for t in case["timeline"] if t["kind"] == "escalated"]
+        assert escalated, case["timeline"]
+        lag = moved_at - datetime.fromisoformat(escalated[0]["occurred_at"]).timestamp()
+        assert lag <= LIVE_WITHIN_S, f"the card moved {lag:.2f} s after the escalation"
+        print(f"escalated card moved {lag:.2f} s after the escalation")
+        assert kapolsek.errors == []
+    finally:
+        await kapolsek.close()
 
 
 async def test_a_dashboard_sees_counts_live_but_no_texts(
