@@ -5,19 +5,14 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
-import signal
-import socket
 import subprocess
-import sys
 import time
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import httpx
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 from aiokafka.admin import AIOKafkaAdminClient
 
@@ -31,9 +26,10 @@ from contracts.topics import (
     TIER_TOPICS,
     WHATSAPP_INBOUND,
 )
+from devstack.launcher import HttpProcess, python_module
+from devstack.ports import free_port
 from tests.conftest import seed_directory
 
-REPO = Path(__file__).resolve().parents[2]
 WATCHED = (
     CASES_EVENTS,
     CASES_COMMANDS,
@@ -44,66 +40,19 @@ WATCHED = (
 )
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+class Worker(HttpProcess):
+    """One router worker process with its own app id (consumer group, changelogs);
+    `module` is what `python -m` runs."""
 
+    def __init__(self, env: dict[str, str], log_path: Path, port: int | None = None,
+                 module: str = "services.router") -> None:
+        port = port or free_port()
+        super().__init__(module, python_module(module), log_path, port,
+                         env={**env, "ROUTER_PORT": str(port)}, own_group=False)
 
-@dataclass
-class Worker:
-    """One router worker process with its own app id (consumer group, changelogs)."""
-
-    env: dict[str, str]
-    log_path: Path
-    port: int = field(default_factory=free_port)
-    module: str = "services.router"  # what `python -m` runs
-    process: subprocess.Popen[bytes] | None = None
-
-    def start(self) -> None:
-        env = {**os.environ, **self.env, "ROUTER_PORT": str(self.port)}
-        log = self.log_path.open("ab")
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", self.module],
-            cwd=REPO,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-
-    async def wait_ready(self, within: float = 90.0) -> None:
-        deadline = time.monotonic() + within
-        async with httpx.AsyncClient() as client:
-            while time.monotonic() < deadline:
-                assert self.process is not None and self.process.poll() is None, self.tail()
-                try:
-                    r = await client.get(f"http://127.0.0.1:{self.port}/readyz", timeout=2)
-                    if r.status_code == 200:
-                        return
-                except httpx.HTTPError:
-                    pass
-                await asyncio.sleep(0.3)
-        raise AssertionError(f"router not ready in {within}s\n{self.tail()}")
-
-    def kill(self) -> None:
-        if self.process and self.process.poll() is None:
-            self.process.send_signal(signal.SIGKILL)
-            self.process.wait(10)
-
-    def stop(self) -> None:
-        if self.process and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(20)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(10)
-
-    def tail(self, lines: int = 40) -> str:
-        try:
-            return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
-        except FileNotFoundError:
-            return ""
+    @property
+    def process(self) -> subprocess.Popen[bytes] | None:
+        return self.proc
 
 
 async def own_topics(bootstrap: str, session_prefix: str) -> str:
