@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -16,17 +15,12 @@ from typing import Any
 
 import uvicorn
 
+from devstack.ports import free_port
 from services.sandbox.app import create_app
 from services.sandbox.settings import SandboxSettings
 
 APP_SECRET = "test-app-secret-ü"
 ACCESS_TOKEN = "test-access-token"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @dataclass(frozen=True)
