@@ -22,9 +22,9 @@ import pytest
 
 from contracts.areas import DEFAULT_AREA_DATA_DIR
 from contracts.roster import Roster
+from servicekit.settings import repo_path
 from servicekit.topic_admin import ensure_topics
 from services.api.directory.importer import import_roster, import_roster_file
-from services.api.settings import repo_path
 
 SAMPLE_ROSTER = repo_path("deploy/sample-data/roster.bojonegoro.sample.json")
 

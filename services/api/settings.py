@@ -6,7 +6,6 @@ from pydantic import Field
 from pydantic_settings import SettingsConfigDict
 
 from servicekit.settings import ServedSettings
-from servicekit.settings import repo_path as repo_path  # still imported from here by a few
 
 
 class ApiSettings(ServedSettings):

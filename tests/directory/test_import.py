@@ -11,9 +11,9 @@ import pytest
 from contracts.areas import DEFAULT_AREA_DATA_DIR
 from contracts.roster import RosterError
 from servicekit.directory_feed import read_directory
+from servicekit.settings import repo_path
 from services.api.directory.__main__ import main as directory_cli
 from services.api.directory.importer import import_roster_file
-from services.api.settings import repo_path
 from tests.conftest import Infra
 
 AREAS = repo_path(DEFAULT_AREA_DATA_DIR)

@@ -13,7 +13,7 @@ from contracts.lines import Line
 from contracts.roster import Roster, load_roster
 from contracts.topics import DIRECTORY_LINES
 from contracts.whatsapp_events import InboundMessage
-from services.api.settings import repo_path
+from servicekit.settings import repo_path
 from services.ingest.lines_config import LineDirectory
 from services.ingest.normalise import normalise_body
 from tests.conftest import Infra

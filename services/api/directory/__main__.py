@@ -19,8 +19,9 @@ from contracts.areas import AreaDataError
 from contracts.roster import RosterError
 from servicekit.directory_feed import DirectoryTopicsMissing
 from servicekit.logging_setup import configure_logging
+from servicekit.settings import repo_path
 from services.api.directory.importer import import_roster_file
-from services.api.settings import ApiSettings, repo_path
+from services.api.settings import ApiSettings
 
 
 def main(argv: list[str] | None = None) -> int:
