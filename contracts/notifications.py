@@ -53,6 +53,10 @@ class NotificationKind(StrEnum):
     OFFICER_CASE_UPDATE = "officer_case_update"  # param `update`: an `OfficerUpdate`
     OFFICER_ACTION_DONE = "officer_action_done"
     SIGN_IN_CODE = "sign_in_code"
+    # The Kapolres's morning summary (no case). Params: `date` (the day summarized, local
+    # time WIB, ISO `2026-12-01`), `reports` and `emergencies` opened that day, `open` and
+    # `overdue` now, `districts`: the worst `SummaryDistrict`s (most overdue, then open).
+    DAILY_SUMMARY = "daily_summary"
 
 
 class OfficerUpdate(StrEnum):
@@ -79,6 +83,14 @@ class VillageOption(TypedDict):
     title: str  # the village's name
     district: NotRequired[str]  # the district's name (the catalogue writes `Kec. <name>`)
     description: NotRequired[str]  # older producers: the row's description as written
+
+
+class SummaryDistrict(TypedDict):
+    """One entry of `daily_summary`'s `districts` parameter."""
+
+    name: str  # the district's name (the catalogue writes `Kec. <name>`)
+    open: int
+    overdue: int
 
 
 class NotificationRequest(Message):

@@ -66,6 +66,7 @@ def delivery_config(settings: NotifierSettings, owner: str) -> DeliveryConfig:
             officer_case=settings.template_officer_case,
             rating=settings.template_rating,
             sign_in=settings.template_sign_in,
+            daily_summary=settings.template_daily_summary,
             language=settings.template_language,
         ),
         default_line=settings.default_phone_number_id,

@@ -149,6 +149,9 @@ class NotifierSettings(ServedSettings):
     template_sign_in: str = Field(
         default="matur_kode_masuk", validation_alias="NOTIFIER_TEMPLATE_SIGN_IN"
     )
+    template_daily_summary: str = Field(
+        default="matur_ringkasan_harian", validation_alias="NOTIFIER_TEMPLATE_DAILY_SUMMARY"
+    )
 
     db_pool_max: int = Field(default=10, validation_alias="NOTIFIER_DB_POOL_MAX")
     db_critical_pool_max: int = Field(

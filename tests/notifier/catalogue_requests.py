@@ -77,6 +77,11 @@ PARAMS: dict[NotificationKind, dict[str, Any]] = {
     },
     NotificationKind.OFFICER_ACTION_DONE: {"reference": "BJN-7K3Q9", "action": "acknowledge"},
     NotificationKind.SIGN_IN_CODE: {"code": "482913"},
+    NotificationKind.DAILY_SUMMARY: {
+        "date": "2026-12-01", "reports": 12, "emergencies": 1, "open": 30, "overdue": 4,
+        "districts": [{"name": "Dander", "open": 10, "overdue": 3},
+                      {"name": "Bojonegoro", "open": 6, "overdue": 1}],
+    },
 }
 
 OFFICER_KINDS = {
@@ -85,6 +90,7 @@ OFFICER_KINDS = {
     NotificationKind.OFFICER_CASE_UPDATE,
     NotificationKind.OFFICER_ACTION_DONE,
     NotificationKind.SIGN_IN_CODE,
+    NotificationKind.DAILY_SUMMARY,
 }
 
 

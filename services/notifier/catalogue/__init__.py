@@ -6,7 +6,8 @@ out. By role:
 | module | holds |
 | --- | --- |
 | `words.py` | the names of things (tiers, categories, statuses) and button/list labels |
-| `citizen_texts.py`, `officer_texts.py`, `phrases.py`, `texts.py` | every sentence, per kind |
+| `citizen_texts.py`, `officer_texts.py`, `summary_texts.py`, `phrases.py`, `texts.py` | every
+sentence, per kind |
 | `params.py` | reading a request's catalogue parameters |
 | `limits.py` | WhatsApp's limits and the shortening that keeps within them |
 | `bodies.py` | free-form bodies (inside the 24-hour window): text, list, reply buttons |

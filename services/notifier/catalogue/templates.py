@@ -15,6 +15,7 @@ from services.notifier.catalogue.limits import one_line, shorten
 from services.notifier.catalogue.officer_texts import officer_case_heading, reporter
 from services.notifier.catalogue.params import case_id, param, reference
 from services.notifier.catalogue.phrases import format_time, place
+from services.notifier.catalogue.summary_texts import summary_fields
 from services.notifier.catalogue.texts import update_summary
 from services.notifier.catalogue.words import CATEGORY_LABEL, UNKNOWN, URGENCY_LABEL, label
 
@@ -29,6 +30,7 @@ class TemplateNames:
     officer_case: str = "matur_kasus_baru"  # body params below + 2 quick replies
     rating: str = "matur_penilaian"  # body {{nomor}} + 5 quick replies
     sign_in: str = "matur_kode_masuk"  # authentication: {{1}} + copy-code button
+    daily_summary: str = "matur_ringkasan_harian"  # body params of summary_fields
     language: str = "id"
 
 
@@ -106,6 +108,13 @@ def _rating(req: NotificationRequest, names: TemplateNames) -> Body:
     )
 
 
+def _daily_summary(req: NotificationRequest, names: TemplateNames) -> Body:
+    parameters = [_named(name, value) for name, value in summary_fields(req)]
+    return _template(
+        names.daily_summary, names.language, [{"type": "body", "parameters": parameters}]
+    )
+
+
 def _update(req: NotificationRequest, names: TemplateNames) -> Body:
     """`matur_update`: every other kind, its free-form text folded onto one line."""
     parameters = [_named("nomor", reference(req)), _named("pesan", update_summary(req))]
@@ -121,4 +130,6 @@ def template(req: NotificationRequest, names: TemplateNames) -> Body:
         return _officer_case(req, names)
     if kind == NotificationKind.RATING_QUESTION:
         return _rating(req, names)
+    if kind == NotificationKind.DAILY_SUMMARY:
+        return _daily_summary(req, names)
     return _update(req, names)

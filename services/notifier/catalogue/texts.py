@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from contracts.notifications import NotificationKind, NotificationRequest
 from services.notifier.catalogue import citizen_texts as citizen
 from services.notifier.catalogue import officer_texts as officer
+from services.notifier.catalogue import summary_texts as summary
 from services.notifier.catalogue.phrases import TYPE_VILLAGE, VILLAGE_QUESTION, Text
 
 TEXTS: Mapping[NotificationKind, Text] = {
@@ -32,6 +33,7 @@ TEXTS: Mapping[NotificationKind, Text] = {
     NotificationKind.OFFICER_CASE_UPDATE: officer.officer_update,
     NotificationKind.OFFICER_ACTION_DONE: officer.officer_action_done,
     NotificationKind.SIGN_IN_CODE: officer.sign_in_code,
+    NotificationKind.DAILY_SUMMARY: summary.daily_summary,
 }
 """The plain text of every kind (the free-form text, or what a list or buttons say)."""
 

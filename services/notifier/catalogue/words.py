@@ -87,6 +87,9 @@ ATTACHMENT_LABEL: Mapping[str, str] = {
     "sticker": "stiker",
 }
 
+DAY_NAMES: tuple[str, ...] = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
+"""Monday first, as `date.weekday()` counts."""
+
 RATING_LABELS: tuple[str, ...] = (
     "Sangat kurang",
     "Kurang",
