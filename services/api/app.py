@@ -29,6 +29,7 @@ from services.api.cases import actions
 from services.api.cases import routes as case_routes
 from services.api.console.mounting import mount_console
 from services.api.context import ApiContext, Limiters
+from services.api.daily_summary.job import daily_summary_job
 from services.api.database import create_pool, migrate
 from services.api.directory import routes as directory_routes
 from services.api.directory.areas import load_areas
@@ -94,6 +95,7 @@ async def running(app: FastAPI, settings: ApiSettings) -> AsyncIterator[None]:
         notification_requests_topic=NOTIFICATIONS_REQUESTS.full_name(settings.topic_prefix),
     )
     app.state.ctx = ctx
+    summary = daily_summary_job(ctx) if settings.daily_summary else None
     try:
         await producer.start()
         ctx.producer_started = True
@@ -107,9 +109,13 @@ async def running(app: FastAPI, settings: ApiSettings) -> AsyncIterator[None]:
                 on_applied=ctx.signal.notify,
             )
             ctx.projector.start()
+        if summary:
+            summary.start()
         log.info("api started", extra={"regency": regency, "projection": ctx.projector is not None})
         yield
     finally:
+        if summary:
+            await summary.stop()
         if ctx.projector:
             await ctx.projector.stop()
         await officers.stop()
