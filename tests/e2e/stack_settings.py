@@ -41,4 +41,7 @@ def stack_env(infra_env: dict[str, str], prefix: str, work_dir: Path) -> dict[st
         "MATUR_API_SIGNIN_OFFICER_BURST": "50",
         "MATUR_API_SIGNIN_OFFICER_PER_MIN": "100",
         "MATUR_API_STREAM_HEARTBEAT_S": "2",
+        # The API's own daily-summary loop would send the Kapolres a summary whenever the
+        # stack starts after 07:00 WIB; test_daily_summary.py runs the job with its clock.
+        "MATUR_DAILY_SUMMARY": "false",
     }
