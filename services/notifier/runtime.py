@@ -64,8 +64,7 @@ def delivery_config(settings: NotifierSettings, owner: str) -> DeliveryConfig:
         templates=TemplateNames(
             update=settings.template_update,
             officer_case=settings.template_officer_case,
-            rating=settings.template_rating,
-            sign_in=settings.template_sign_in,
+            rating=settings.template_rating, sign_in=settings.template_sign_in,
             daily_summary=settings.template_daily_summary,
             language=settings.template_language,
         ),
