@@ -41,15 +41,23 @@ def opened(
     confidential: bool = False,
     at: datetime = T0,
     due_in: timedelta = timedelta(hours=2),
+    tier: Tier | None = Tier.BHABIN,
+    visible_to_tiers: list[Tier] | None = None,
 ) -> CaseEvent:
+    """A case as the router publishes it once assigned (with a village: to `tier`,
+    visible to `visible_to_tiers`, by default that tier), or awaiting its village."""
     case_id = case_id or new_case_id()
     district = village[:8] if village else None
+    tier = tier if village else None
+    if visible_to_tiers is None:
+        visible_to_tiers = [tier] if tier else []
     case = Case(
         case_id=case_id,
         reference="BJN-" + case_id[-5:].upper(),
         version=1,
         status=CaseStatus.OPEN if village else CaseStatus.AWAITING_VILLAGE,
-        tier=Tier.BHABIN if village else None,
+        tier=tier,
+        visible_to_tiers=visible_to_tiers,
         regency_code="35.22",
         district_code=district,
         village_code=village,

@@ -8,7 +8,7 @@ from contracts.case_events import CaseEventKind, TimelineEntry
 from contracts.hierarchy import Category, Urgency
 from tests.api.conftest import VILLAGE_A1, VILLAGE_A2, Publish, RunningApi, wait_projected
 from tests.api.factories import next_event, opened
-from tests.api.scoped_cases import ScopedCases
+from tests.api.scoped_cases import VISIBLE, ScopedCases
 from tests.conftest import Infra
 
 
@@ -28,8 +28,8 @@ async def test_cursor_pagination_walks_every_case_once(
             cursor = page.json()["next_cursor"]
             if not cursor:
                 break
-        assert len(seen) == len(set(seen)) == 5
-        opened_order = [e.case.case_id for e in scoped.all]
+        assert len(seen) == len(set(seen)) == len(VISIBLE["kapolres"])
+        opened_order = [getattr(scoped, n).case.case_id for n in VISIBLE["kapolres"]]
         assert seen == (opened_order if sort == "opened_at" else opened_order[::-1])
 
 

@@ -8,7 +8,13 @@ import pytest
 
 from contracts.case_events import Reporter
 from contracts.hierarchy import Tier
-from services.api.access.masking import mask_name, visible_reporter
+from services.api.access.masking import (
+    case_fields_for,
+    entry_fields_for,
+    mask_name,
+    searches_texts,
+    visible_reporter,
+)
 from services.api.access.roles import Principal, Role, split_scope, within
 from services.api.cases.commands import serves_case
 from services.api.cases.listing import BadCursor, CaseSort, Cursor, decode_cursor, encode_cursor
@@ -65,3 +71,20 @@ def test_roster_rules() -> None:
     assert not officer_visible(principal(Role.BHABIN, ("35.22.01.2001",)), ("35.22.02.2001",))
     assert serves_case(("35.22.01",), ("35.22.01.2003", "35.22.01", "35.22"))
     assert not serves_case(("35.22.02.2001",), ("35.22.01.2003", "35.22.01", "35.22"))
+
+
+def test_dashboards_get_no_texts_from_any_case_or_entry() -> None:
+    fields = {"summary": "Motor dicuri", "resolution_note": "Sudah", "location": {"x": 1},
+              "category": "theft"}  # fmt: skip
+    entry = {"text": "Tolong", "media": {"id": "m"}, "location": {"x": 1}, "reason": "sla",
+             "actor_name": "Bripka Adi"}  # fmt: skip
+    dash, officer = principal(Role.DASHBOARD), principal(Role.BHABIN, officer_id="b1")
+    assert case_fields_for(officer, fields) == fields
+    assert case_fields_for(dash, fields) == {
+        "summary": None, "resolution_note": None, "location": None, "category": "theft",
+    }  # fmt: skip
+    assert entry_fields_for(officer, entry) == entry
+    assert entry_fields_for(dash, entry) == {"reason": "sla", "actor_name": "Bripka Adi"}
+    # A manual escalation's reason is the officer's note: not for dashboards.
+    assert entry_fields_for(dash, {**entry, "reason": "warga takut"})["reason"] is None
+    assert not searches_texts(dash) and searches_texts(officer)

@@ -1,6 +1,10 @@
-"""What a caller may see of the person who reported (pure rules)."""
+"""What a caller may see of a case (pure rules), in one place for every channel (list,
+detail, CSV/XLSX, stream, console): the person who reported, and the texts (dashboards
+get counts and categories only)."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from contracts.case_events import Reporter
 from contracts.lines import mask_phone
@@ -49,6 +53,41 @@ def visible_reporter(
 
 
 def sees_message_contents(principal: Principal) -> bool:
-    """Dashboards get no personal data: no message texts, media or locations of a case
-    (its summary, category and areas remain)."""
+    """Dashboards get counts and categories, never what a person wrote (the reporter's
+    messages and the case's summary of them, officers' notes and resolution notes, free
+    escalation reasons), nor media, locations or the reporter."""
     return principal.role is not Role.DASHBOARD
+
+
+# What a case holds that someone wrote, or where: withheld from roles that do not read
+# message contents, in every channel (list, detail, CSV/XLSX, stream, console).
+CASE_TEXT_FIELDS = ("summary", "resolution_note", "location")
+ENTRY_TEXT_FIELDS = ("text", "media", "location")
+# Escalation reasons the router writes itself; any other reason is an officer's words.
+REASON_CODES = frozenset({"sla", "resolve_sla", "reminder", "manual", "emergency"})
+
+
+def case_fields_for(principal: Principal, fields: dict[str, Any]) -> dict[str, Any]:
+    """A case's fields as this caller may see them: without texts and location for a
+    caller who may not read message contents (the reporter is decided by
+    `visible_reporter`)."""
+    if sees_message_contents(principal):
+        return fields
+    return {**fields, **{k: None for k in CASE_TEXT_FIELDS if k in fields}}
+
+
+def entry_fields_for(principal: Principal, entry: dict[str, Any]) -> dict[str, Any]:
+    """A timeline entry as this caller may see it: without text, media, location and a
+    free-text reason for a caller who may not read message contents."""
+    if sees_message_contents(principal):
+        return entry
+    shown = {k: v for k, v in entry.items() if k not in ENTRY_TEXT_FIELDS}
+    if shown.get("reason") not in REASON_CODES:
+        shown["reason"] = None
+    return shown
+
+
+def searches_texts(principal: Principal) -> bool:
+    """Whether `q` may search the cases' texts (else only references): a text search
+    would tell a dashboard which cases contain a word."""
+    return sees_message_contents(principal)

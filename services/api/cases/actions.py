@@ -19,6 +19,7 @@ from contracts.case_commands import CaseCommand, CommandKind
 from contracts.hierarchy import Tier
 from services.api.access.dependencies import CaseActor
 from services.api.access.roles import Principal
+from services.api.access.scope import may_see
 from services.api.access.store import OfficerRecord, find_officer
 from services.api.cases.commands import new_command, serves_case
 from services.api.cases.routes import CaseId
@@ -96,13 +97,19 @@ RESPONSES: dict[int | str, dict[str, Any]] = {
 
 
 async def _target_officer(ctx: ApiContext, officer_id: str, case: CaseKeys) -> OfficerRecord:
-    """The officer a case is reassigned to: known, active and serving the case's area."""
+    """The officer a case is reassigned to: known, active, serving the case's area, and
+    allowed to see it (never the officer a complaint is about, nor a tier the case is
+    hidden from: `access/scope.py`)."""
     async with ctx.pool.acquire() as conn:
         officer = await find_officer(conn, officer_id=officer_id)
     if officer is None or not officer.active:
         raise invalid("officer_id", "unknown or inactive officer", where="body")
     if not serves_case(officer.area_codes, case.areas):
         raise invalid("officer_id", "this officer does not serve the case's area", where="body")
+    if officer.officer_id == case.about_officer_id or not may_see(
+        Tier(officer.tier), case.visible_to_tiers, case.complaint
+    ):
+        raise invalid("officer_id", "this officer may not handle this case", where="body")
     return officer
 
 

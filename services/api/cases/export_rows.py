@@ -8,7 +8,7 @@ from datetime import datetime, timedelta, timezone
 
 import asyncpg
 
-from services.api.access.masking import sees_message_contents
+from services.api.access.masking import case_fields_for
 from services.api.access.roles import Principal
 from services.api.cases.models import case_summary
 from services.api.directory.areas import AreaDirectory
@@ -27,17 +27,16 @@ EXPORT_COLUMNS = (
 def export_values(
     row: asyncpg.Record, principal: Principal, areas: AreaDirectory
 ) -> list[object]:
-    """The case's EXPORT_COLUMNS (masking already applied, as in the case list); the
-    resolution note only for roles that read case texts."""
+    """The case's EXPORT_COLUMNS as the caller may see them (`access/masking.py`, as in
+    the case list: no texts nor reporter for dashboards)."""
     s = case_summary(row, principal, areas)
     values = s.model_dump()
     values["assignee_id"] = s.assignee.officer_id if s.assignee else None
     values["assignee_name"] = s.assignee.name if s.assignee else None
     values["reporter_name"] = s.reporter.name if s.reporter else None
     values["reporter_wa_id"] = s.reporter.wa_id if s.reporter else None
-    values["resolution_note"] = (
-        row["resolution_note"] if sees_message_contents(principal) else None
-    )
+    values["resolution_note"] = row["resolution_note"]
+    values = case_fields_for(principal, values)
     return [_local(values.get(c)) for c in EXPORT_COLUMNS]
 
 

@@ -13,7 +13,7 @@ from contracts.case_events import Case, CaseEventKind, Reporter
 from contracts.hierarchy import CaseStatus, Category, Tier, Urgency
 from contracts.notifications import NotificationKind, NotificationStatus, RecipientKind
 from contracts.whatsapp_events import LocationPin, MediaRef
-from services.api.access.masking import sees_message_contents, visible_reporter
+from services.api.access.masking import case_fields_for, entry_fields_for, visible_reporter
 from services.api.access.roles import Principal
 from services.api.directory.areas import AreaDirectory
 
@@ -45,7 +45,9 @@ class CaseSummaryOut(BaseModel):
     category: Category
     urgency: Urgency
     emergency: bool
-    summary: str
+    summary: str | None = Field(
+        default=None, description="The reporter's words in short; absent for dashboards"
+    )
     opened_at: datetime
     updated_at: datetime
     acknowledged_at: datetime | None = None
@@ -93,8 +95,8 @@ class NotificationOut(BaseModel):
 
 
 class CaseDetailOut(CaseSummaryOut):
-    location: LocationPin | None = None
-    resolution_note: str | None = None
+    location: LocationPin | None = Field(default=None, description="Absent for dashboards")
+    resolution_note: str | None = Field(default=None, description="Absent for dashboards")
     line_phone_number_id: str
     line_tier: Tier | None = None
     about_officer: bool = Field(description="The complaint is about a police officer")
@@ -107,7 +109,7 @@ def summary_fields(
 ) -> dict[str, Any]:
     reporter = Reporter.model_validate_json(row["reporter"])
     shown, masked = visible_reporter(principal, reporter, row["about_officer_id"])
-    return {
+    return case_fields_for(principal, {
         "case_id": row["case_id"],
         "reference": row["reference"],
         "version": row["version"],
@@ -141,17 +143,15 @@ def summary_fields(
             else None
         ),
         "reporter_hidden": shown is None,
-    }
+    })
 
 
 def case_summary(row: asyncpg.Record, principal: Principal, areas: AreaDirectory) -> CaseSummaryOut:
     return CaseSummaryOut(**summary_fields(row, principal, areas))
 
 
-def timeline_entry(row: dict[str, Any], contents: bool = True) -> TimelineEntryOut:
-    entry = row["entry"] if contents else {
-        k: v for k, v in row["entry"].items() if k not in ("text", "media", "location")
-    }
+def timeline_entry(row: dict[str, Any], principal: Principal) -> TimelineEntryOut:
+    entry = entry_fields_for(principal, row["entry"])
     return TimelineEntryOut(
         version=row["version"],
         seq=row["seq"],
@@ -171,16 +171,18 @@ def timeline_entry(row: dict[str, Any], contents: bool = True) -> TimelineEntryO
 def case_detail(row: asyncpg.Record, principal: Principal, areas: AreaDirectory) -> CaseDetailOut:
     """From a row of `one_case_query` (with its timeline and notifications as JSON)."""
     case = Case.model_validate_json(row["snapshot"])
-    contents = sees_message_contents(principal)
     timeline = json.loads(row["timeline"])
     notifications = json.loads(row["notifications"])
+    details = {
+        "location": case.location,
+        "resolution_note": case.resolution_note,
+        "line_phone_number_id": case.line_phone_number_id,
+        "line_tier": case.line_tier,
+        "about_officer": case.about_officer_id is not None,
+    }
     return CaseDetailOut(
         **summary_fields(row, principal, areas),
-        location=case.location if contents else None,
-        resolution_note=case.resolution_note,
-        line_phone_number_id=case.line_phone_number_id,
-        line_tier=case.line_tier,
-        about_officer=case.about_officer_id is not None,
-        timeline=[timeline_entry(t, contents) for t in timeline],
+        **case_fields_for(principal, details),
+        timeline=[timeline_entry(t, principal) for t in timeline],
         notifications=[NotificationOut(**n) for n in notifications],
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from services.api.access.masking import searches_texts
 from services.api.access.roles import Principal
 from services.api.access.scope import scope_condition
 from services.api.cases.listing import CaseFilters, CaseSort, Cursor
@@ -64,12 +65,19 @@ def filtered(principal: Principal, filters: CaseFilters) -> Where:
     if filters.overdue is not None:
         where.add(OVERDUE if filters.overdue else f"NOT {OVERDUE}")
     if filters.text:
-        words = f"c.search @@ websearch_to_tsquery('simple', {where.param(filters.text)})"
-        references = reference_candidates(filters.text)
-        if references:
-            words = f"({one_of(where, 'c.reference', references)} OR {words})"
-        where.add(words)
+        where.add(_text_search(where, principal, filters.text))
     return where
+
+
+def _text_search(where: Where, principal: Principal, text: str) -> str:
+    """A reference typed any way, or words of the case texts (only for a caller who may
+    read them: `searches_texts`)."""
+    references = reference_candidates(text)
+    by_reference = one_of(where, "c.reference", references) if references else "FALSE"
+    if not searches_texts(principal):
+        return by_reference
+    words = f"c.search @@ websearch_to_tsquery('simple', {where.param(text)})"
+    return f"({by_reference} OR {words})" if references else words
 
 
 def list_query(
@@ -142,11 +150,13 @@ def one_case_query(principal: Principal, key: str) -> tuple[str, list[Any]]:
 
 
 def case_keys_query(principal: Principal, case_id: str) -> tuple[str, list[Any]]:
-    """What a command about the case needs (its reporter and areas), if the caller may see
-    it."""
+    """What a command about the case needs (its reporter, areas and who may handle it), if
+    the caller may see it."""
     where = _one_case(principal, case_id)
     text = (
-        "SELECT c.reporter_key, c.regency_code, c.district_code, c.village_code "  # noqa: S608
+        "SELECT c.reporter_key, c.regency_code, c.district_code, c.village_code, "  # noqa: S608
+        "c.about_officer_id, c.confidential, c.category, "
+        "(c.snapshot -> 'visible_to_tiers')::text AS visible_to_tiers "
         f"FROM cases c WHERE {where.clause()}"
     )
     return text, where.params

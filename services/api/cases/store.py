@@ -2,22 +2,30 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import AsyncGenerator
 from dataclasses import dataclass
 
 import asyncpg
 
+from contracts.hierarchy import Category, Tier
 from services.api.access.roles import Principal
 from services.api.cases.listing import CaseFilters, CaseSort, Cursor
 from services.api.cases.sql import case_keys_query, export_query, list_query, one_case_query
 
+COMPLAINT = Category.OFFICER_CONDUCT.value
+
 
 @dataclass(frozen=True)
 class CaseKeys:
-    """What a command about a case needs: the reporter it is keyed by, and the areas."""
+    """What a command about a case needs: the reporter it is keyed by, the areas, and who
+    may be handed it (the tiers it is visible to; whom a complaint is about)."""
 
     reporter_key: str
     areas: tuple[str | None, ...]  # village, district, regency
+    visible_to_tiers: tuple[Tier, ...] = ()
+    about_officer_id: str | None = None
+    complaint: bool = False  # about the police (see access/scope.py)
 
 
 async def case_page(
@@ -60,5 +68,9 @@ async def case_keys(pool: asyncpg.Pool, principal: Principal, case_id: str) -> C
     if row is None:
         return None
     return CaseKeys(
-        str(row["reporter_key"]), (row["village_code"], row["district_code"], row["regency_code"])
+        str(row["reporter_key"]),
+        (row["village_code"], row["district_code"], row["regency_code"]),
+        tuple(Tier(t) for t in json.loads(row["visible_to_tiers"] or "[]")),
+        row["about_officer_id"],
+        bool(row["confidential"] or row["about_officer_id"] or row["category"] == COMPLAINT),
     )
