@@ -125,6 +125,11 @@ class WebhookDeadLetter(Message):
 
     reason: str
     body: str = Field(description="The raw request body, decoded as UTF-8 with replacement")
+    body_base64: str | None = Field(
+        default=None,
+        description="The raw body bytes (as far as `body` holds them), base64, when they are "
+        "not valid UTF-8 (then `body` alone could not give them back); None otherwise",
+    )
     received_at: datetime
     field: str | None = None
     body_sha256: str | None = Field(default=None, description="SHA-256 of the raw body (hex)")

@@ -53,17 +53,28 @@ def error_details(errors: list[MetaError]) -> list[ErrorDetail]:
 # --- inbound messages ----------------------------------------------------------------------
 
 
+Contacts = list[tuple[Contact, dict[str, Any]]]
+"""The readable `contacts[]` entries of a change: the model and the entry as Meta sent it."""
+
+
 def matching_contact(
-    contacts: list[tuple[Contact, dict[str, Any]]], msg: MessageItem
+    contacts: Contacts, user_id: str | None, wa_id: str | None
 ) -> tuple[Contact, dict[str, Any]] | None:
-    """The `contacts[]` entry describing the sender of `msg`."""
+    """The `contacts[]` entry describing the user a message comes from (or a status is
+    about): the one with the same BSUID or phone number; a lone entry only when it names
+    nobody else (no other BSUID, no other number), so a message is never keyed by another
+    user's entry."""
     for contact, raw in contacts:
-        if msg.from_user_id and contact.user_id == msg.from_user_id:
+        if user_id and contact.user_id == user_id:
             return contact, raw
-        if msg.from_ and contact.wa_id == msg.from_:
+        if wa_id and contact.wa_id == wa_id:
             return contact, raw
     if len(contacts) == 1:
-        return contacts[0]
+        contact, raw = contacts[0]
+        other_user = bool(user_id and contact.user_id and contact.user_id != user_id)
+        other_number = bool(wa_id and contact.wa_id and contact.wa_id != wa_id)
+        if not (other_user or other_number):
+            return contacts[0]
     return None
 
 
@@ -150,13 +161,13 @@ def _content(msg: MessageItem) -> dict[str, Any]:
 
 def inbound_message(
     raw: dict[str, Any],
-    contacts: list[tuple[Contact, dict[str, Any]]],
+    contacts: Contacts,
     line: Line,
     waba_id: str | None,
     received_at: datetime,
 ) -> InboundMessage:
     msg = MessageItem.model_validate(raw)
-    match = matching_contact(contacts, msg)
+    match = matching_contact(contacts, msg.from_user_id, msg.from_)
     contact, raw_contact = match if match else (None, None)
     content = _content(msg)
     original_wamid = None
@@ -197,21 +208,25 @@ def inbound_message(
 # --- statuses and errors -------------------------------------------------------------------
 
 
-def delivery_status(raw: dict[str, Any], line: Line, received_at: datetime) -> DeliveryStatus:
+def delivery_status(
+    raw: dict[str, Any], contacts: Contacts, line: Line, received_at: datetime
+) -> DeliveryStatus:
+    """The recipient is keyed like a sender: BSUID first, from the status or else from the
+    matching `value.contacts` entry, the phone number only without either."""
     st = StatusItem.model_validate(raw)
-    recipient_key = (
-        citizen_key(st.recipient_user_id, st.recipient_id)
-        if (st.recipient_user_id or st.recipient_id)
-        else None
-    )
+    match = matching_contact(contacts, st.recipient_user_id, st.recipient_id)
+    contact = match[0] if match else None
+    user_id = st.recipient_user_id or (contact.user_id if contact else None)
+    wa_id = st.recipient_id or (contact.wa_id if contact else None)
+    recipient_key = citizen_key(user_id, wa_id) if (user_id or wa_id) else None
     return DeliveryStatus(
         message_id=f"st:{st.id}:{st.status}",
         wamid=st.id,
         status=st.status,
         status_at=epoch_seconds(st.timestamp, received_at),
         line=line,
-        recipient_wa_id=st.recipient_id,
-        recipient_user_id=st.recipient_user_id,
+        recipient_wa_id=wa_id,
+        recipient_user_id=user_id,
         recipient_key=recipient_key,
         errors=error_details(st.errors),
         pricing=st.pricing,

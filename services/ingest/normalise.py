@@ -27,19 +27,27 @@ from contracts.topics import (
     WHATSAPP_STATUSES,
     Topic,
 )
-from contracts.whatsapp_events import WebhookDeadLetter
+from services.ingest.bounded_json import (
+    ITEM_MAX_DEPTH,
+    BodyNotJson,
+    nesting_exceeds,
+    parse_body,
+)
 from services.ingest.item_events import (
+    Contacts,
     ItemError,
     channel_error,
     delivery_status,
     inbound_message,
 )
 from services.ingest.meta_webhook import Change, ChangeValue, Contact, Entry, WebhookBody
+from services.ingest.webhook_dead_letter import Rejected, build_dead_letter, fill_rejected_items
 
 LineLookup = Callable[[str, str | None], Line]
 """(phone_number_id, display_phone_number) -> the line it is, configured or not."""
 
 WHATSAPP_OBJECT = "whatsapp_business_account"
+
 
 
 @dataclass(frozen=True)
@@ -54,16 +62,6 @@ class Outgoing:
     @property
     def message_id(self) -> str:
         return self.event.message_id
-
-
-@dataclass
-class Rejected:
-    path: str
-    reason: str
-    item: Any
-
-    def as_dict(self) -> dict[str, Any]:
-        return {"path": self.path, "reason": self.reason, "item": self.item}
 
 
 @dataclass
@@ -101,6 +99,8 @@ def _item(
         result.events.append(outgoing(topic, key, event))
     except ValidationError as err:
         result.rejected.append(Rejected(path, f"invalid item: {_short(err)}", None))
+    except ItemError as err:
+        result.rejected.append(Rejected(path, str(err), None))
     except Exception as err:  # an item we cannot read must not block the rest of the body
         result.rejected.append(Rejected(path, f"{type(err).__name__}: {err}"[:300], None))
 
@@ -110,7 +110,6 @@ def _change(
     raw_change: Any,
     path: str,
     waba_id: str | None,
-    sha: str,
     lines: LineLookup,
     received_at: datetime,
 ) -> None:
@@ -119,8 +118,10 @@ def _change(
         raise ItemError(f"unhandled webhook field {change.field!r}")
     value = ChangeValue.model_validate(change.value)
     line = lines(value.metadata.phone_number_id, value.metadata.display_phone_number)
-    contacts: list[tuple[Contact, dict[str, Any]]] = []
+    contacts: Contacts = []
     for raw_contact in value.contacts:
+        if nesting_exceeds(raw_contact, ITEM_MAX_DEPTH):
+            continue  # cannot be carried in an event; not needed to key
         try:
             contacts.append((Contact.model_validate(raw_contact), raw_contact))
         except ValidationError:
@@ -136,26 +137,35 @@ def _change(
         _item(
             result,
             f"{path}.value.statuses[{k}]",
-            partial(_status_item, raw, line, received_at),
+            partial(_status_item, raw, contacts, line, received_at),
         )
     for k, raw in enumerate(value.errors):
-        message_id = f"err:{sha[:32]}:{path}.errors[{k}]"
         _item(
             result,
             f"{path}.value.errors[{k}]",
-            partial(_error_item, raw, line, waba_id, message_id),
+            partial(_error_item, raw, line, waba_id),
         )
 
 
 def _require_dict(raw: Any) -> dict[str, Any]:
+    """An item we can carry in an event: a JSON object of bounded depth."""
     if not isinstance(raw, dict):
         raise ItemError("item is not a JSON object")
+    if nesting_exceeds(raw, ITEM_MAX_DEPTH):
+        raise ItemError(f"item nested deeper than {ITEM_MAX_DEPTH} levels")
     return raw
+
+
+def channel_error_id(line: Line, raw: dict[str, Any]) -> str:
+    """`err:<sha256[:32]>` of the line and the error item's content (keys sorted): the
+    same error delivered again, in another body or re-serialised, is one event."""
+    content = json.dumps([line.phone_number_id, raw], sort_keys=True, separators=(",", ":"))
+    return f"err:{hashlib.sha256(content.encode()).hexdigest()[:32]}"
 
 
 def _inbound_item(
     raw: Any,
-    contacts: list[tuple[Contact, dict[str, Any]]],
+    contacts: Contacts,
     line: Line,
     waba_id: str | None,
     received_at: datetime,
@@ -164,35 +174,20 @@ def _inbound_item(
     return WHATSAPP_INBOUND, event.sender.key, event
 
 
-def _status_item(raw: Any, line: Line, received_at: datetime) -> tuple[Topic, str | None, Message]:
-    event = delivery_status(_require_dict(raw), line, received_at)
+def _status_item(
+    raw: Any,
+    contacts: Contacts,
+    line: Line,
+    received_at: datetime,
+) -> tuple[Topic, str | None, Message]:
+    event = delivery_status(_require_dict(raw), contacts, line, received_at)
     return WHATSAPP_STATUSES, event.wamid, event
 
 
-def _error_item(
-    raw: Any, line: Line, waba_id: str | None, message_id: str
-) -> tuple[Topic, str | None, Message]:
-    event = channel_error(_require_dict(raw), line, waba_id, "messages", message_id)
+def _error_item(raw: Any, line: Line, waba_id: str | None) -> tuple[Topic, str | None, Message]:
+    item = _require_dict(raw)
+    event = channel_error(item, line, waba_id, "messages", channel_error_id(line, item))
     return WHATSAPP_ERRORS, line.phone_number_id, event
-
-
-def _fill_rejected_items(result: NormalisedBody, data: Any) -> None:
-    """Attach to each rejected path the item it names, read from the parsed body."""
-    for rejected in result.rejected:
-        if rejected.item is None:
-            rejected.item = _at_path(data, rejected.path)
-
-
-def _at_path(data: Any, path: str) -> Any:
-    node = data
-    for part in path.replace("]", "").replace("[", ".").split("."):
-        if not part:
-            continue
-        try:
-            node = node[int(part)] if part.isdigit() else node[part]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return node
 
 
 def normalise_body(
@@ -205,9 +200,9 @@ def normalise_body(
     result = NormalisedBody()
     sha = body_sha256(body)
     try:
-        data = json.loads(body)
-    except (UnicodeDecodeError, json.JSONDecodeError) as err:
-        result.dead_letter_reason = f"body is not JSON: {err}"[:300]
+        data = parse_body(body)
+    except BodyNotJson as err:
+        result.dead_letter_reason = str(err)
     else:
         try:
             envelope = WebhookBody.model_validate(data)
@@ -227,13 +222,13 @@ def normalise_body(
                 for j, raw_change in enumerate(entry.changes):
                     path = f"entry[{i}].changes[{j}]"
                     try:
-                        _change(result, raw_change, path, entry.id, sha, lines, received_at)
+                        _change(result, raw_change, path, entry.id, lines, received_at)
                     except ValidationError as err:
                         reason = f"invalid change: {_short(err)}"
                         result.rejected.append(Rejected(path, reason, None))
                     except ItemError as err:
                         result.rejected.append(Rejected(path, str(err), None))
-            _fill_rejected_items(result, data)
+            fill_rejected_items(result.rejected, data)
     if result.dead_letter_reason or result.rejected:
         result.events.append(
             dead_letter(body, sha, result, received_at, deadletter_body_max_bytes)
@@ -242,39 +237,11 @@ def normalise_body(
 
 
 def dead_letter(
-    body: bytes,
-    sha: str,
-    result: NormalisedBody,
-    received_at: datetime,
-    body_max_bytes: int,
+    body: bytes, sha: str, result: NormalisedBody, received_at: datetime, body_max_bytes: int
 ) -> Outgoing:
-    """One record for everything of this body we could not understand, with the raw body.
-
-    The record must fit Kafka's record size: a very long body is cut (its SHA-256 and the
-    rejected items are still complete), and if the rejected items alone are too large their
-    content is dropped, keeping path and reason.
-    """
-    truncated = len(body) > body_max_bytes
-    text = body[:body_max_bytes].decode("utf-8", errors="replace")
-    reason = result.dead_letter_reason or (
-        f"{len(result.rejected)} item(s) could not be understood: {result.rejected[0].reason}"
-    )[:300]
-    rejected = [r.as_dict() for r in result.rejected]
-
-    def build(rejected: list[dict[str, Any]]) -> WebhookDeadLetter:
-        return WebhookDeadLetter(
-            message_id=f"dl:{sha}",
-            reason=reason,
-            body=text,
-            body_sha256=sha,
-            body_truncated=truncated,
-            received_at=received_at,
-            rejected=rejected,
-        )
-
-    event = build(rejected)
-    value = event.to_bytes()
-    if len(value) > body_max_bytes + 64 * 1024:
-        event = build([{"path": r["path"], "reason": r["reason"]} for r in rejected])
-        value = event.to_bytes()
+    """One record for everything of this body we could not understand, with the raw body
+    (`webhook_dead_letter.py`)."""
+    event, value = build_dead_letter(
+        body, sha, result.dead_letter_reason, result.rejected, received_at, body_max_bytes
+    )
     return Outgoing(WHATSAPP_DEADLETTER, None, event, value)

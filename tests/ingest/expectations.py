@@ -49,9 +49,13 @@ EXPECTED: dict[str, tuple[str, dict[str, Any]]] = {
         "context.replied_to_from": "972123456789", "wamid": "wamid.xsidjw"}),
     "inbound_button_template_quick_reply_2.json": (INBOUND, {**RESTFB, "type": "button",
         "text": "No", "choice.id": "No-Button-Payload"}),
+    # Its one contacts[] entry is someone else (wa_id 222…): the sender keeps his own
+    # number, key and no name, and the entry is not attached as his.
     "inbound_contacts_2.json": (INBOUND, {"type": "contacts",
         "line.phone_number_id": "1111111111111111", "sender.wa_id": "333333333333",
-        "sender.profile_name": "John", "contacts_shared.0.name.formatted_name": "j_doe"}),
+        "sender.key": citizen_key(None, "333333333333"), "sender.user_id": None,
+        "sender.profile_name": None, "contact": None,
+        "contacts_shared.0.name.formatted_name": "j_doe"}),
     "inbound_document.json": (INBOUND, {**PYWA, "type": "document", "text": "caption",
         "media.kind": "document", "media.filename": "filename.pdf",
         "media.mime_type": "application/pdf", "media.media_id": "1234567890987654321"}),
@@ -70,9 +74,11 @@ EXPECTED: dict[str, tuple[str, dict[str, Any]]] = {
         "reaction_emoji": "\U0001f44d\U0001f3fb", "reaction_to_wamid": "wamid.xxxxxxxx"}),
     "inbound_reaction_removed.json": (INBOUND, {**PYWA, "type": "reaction",
         "reaction_emoji": None, "reaction_to_wamid": "wamid.yzxyzx="}),
+    # `from` is a placeholder, its one contacts[] entry another number (972…): that
+    # entry's BSUID is not the sender's.
     "inbound_revoke_deleted.json": (INBOUND, {"type": "revoke",
-        "original_wamid": "<ORIGINAL_WHATSAPP_MESSAGE_ID>", "sender.user_id": BSUID,
-        "sender.wa_id": "<WHATSAPP_USER_PHONE_NUMBER>",
+        "original_wamid": "<ORIGINAL_WHATSAPP_MESSAGE_ID>", "sender.user_id": None,
+        "sender.wa_id": "<WHATSAPP_USER_PHONE_NUMBER>", "contact": None,
         "line.phone_number_id": "<BUSINESS_PHONE_NUMBER_ID>"}),
     "inbound_sticker.json": (INBOUND, {**PYWA, "type": "sticker", "media.kind": "sticker",
         "media.animated": False, "media.media_id": "1234567890987654321"}),
@@ -103,8 +109,10 @@ EXPECTED: dict[str, tuple[str, dict[str, Any]]] = {
         "line.phone_number_id": "REDACTED"}),
     "status_played.json": (STATUSES, {"status": "played", "wamid": "wamid.xyzxyz",
         "pricing.pricing_model": "CBP", "conversation.origin.type": "service"}),
+    # The recipient's BSUID comes from value.contacts (as a sender's does): keyed by it.
     "status_read.json": (STATUSES, {"status": "read", "wamid": "wamid.xyzxyz",
-        "status_at": "2023-07-15T00:20:58Z"}),
+        "status_at": "2023-07-15T00:20:58Z", "recipient_wa_id": "972987654321",
+        "recipient_user_id": BSUID, "recipient_key": citizen_key(BSUID, "972987654321")}),
     "status_sent_with_biz_opaque_callback_data.json": (STATUSES, {"status": "sent",
         "biz_opaque_callback_data": "some data"}),
     # Not webhooks (a Graph API response and error objects): authentic but not understood.
