@@ -20,7 +20,9 @@ def serve(app: object, host: str, port: int) -> None:
         port=port,
         log_config=None,  # our logging_setup owns the handlers
         access_log=False,
-        proxy_headers=True,
+        # Which proxies' X-Forwarded-* headers count is each app's own setting (the API:
+        # MATUR_API_TRUSTED_PROXIES); uvicorn's default would trust them from 127.0.0.1.
+        proxy_headers=False,
         timeout_graceful_shutdown=10,
     )
 

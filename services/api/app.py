@@ -11,6 +11,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
 from contracts.topics import (
+    API_DEADLETTER,
     CASES_COMMANDS,
     CASES_EVENTS,
     NOTIFICATIONS_EVENTS,
@@ -25,6 +26,7 @@ from services.api.access import routes as access_routes
 from services.api.access import session_routes
 from services.api.access.cache import PrincipalCache
 from services.api.access.ratelimit import RateLimiter
+from services.api.access.sign_in_guard import trust_forwarded_headers
 from services.api.cases import actions
 from services.api.cases import routes as case_routes
 from services.api.console.mounting import mount_console
@@ -37,6 +39,8 @@ from services.api.directory.live import LiveOfficers
 from services.api.errors import COMMON_RESPONSES
 from services.api.projection.batch import ProjectionTopics
 from services.api.projection.consumer import Projector
+from services.api.projection.dead_letters import DeadLetterSink
+from services.api.security_headers import SecurityHeaders
 from services.api.settings import ApiSettings
 from services.api.stats import routes as stats_routes
 from services.api.stream import routes as stream_routes
@@ -106,6 +110,7 @@ async def running(app: FastAPI, settings: ApiSettings) -> AsyncIterator[None]:
                 settings.group(settings.projection_group),
                 projection_topics(settings),
                 regency,
+                DeadLetterSink(producer, API_DEADLETTER.full_name(settings.topic_prefix)),
                 on_applied=ctx.signal.notify,
             )
             ctx.projector.start()
@@ -174,4 +179,6 @@ def create_app(settings: ApiSettings | None = None) -> FastAPI:
         return JSONResponse({"detail": "a date or number is out of range"}, status_code=422)
 
     app.add_middleware(RequestTiming)
+    app.add_middleware(SecurityHeaders)
+    trust_forwarded_headers(app, settings.trusted_proxy_list)  # outermost: the client first
     return app

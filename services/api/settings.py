@@ -46,6 +46,25 @@ class ApiSettings(ServedSettings):
     export_max_rows: int = Field(default=100_000, validation_alias="MATUR_API_EXPORT_MAX_ROWS")
     stream_poll_s: float = Field(default=0.5, validation_alias="MATUR_API_STREAM_POLL_S")
     stream_heartbeat_s: float = Field(default=15.0, validation_alias="MATUR_API_STREAM_HEARTBEAT_S")
+    trusted_proxies: str = Field(
+        default="",
+        validation_alias="MATUR_API_TRUSTED_PROXIES",
+        description="Comma-separated addresses or networks (CIDR) of the reverse proxies "
+        "whose X-Forwarded-For / X-Forwarded-Proto count; none by default: the peer's "
+        "address is the client's",
+    )
+    sign_in_max_failures_per_day: int = Field(
+        default=10,
+        validation_alias="MATUR_API_SIGNIN_MAX_ATTEMPTS_PER_DAY",
+        description="Wrong codes per officer in 24 hours, whichever codes they were "
+        "tried against; then sign-in answers 429 for that officer until the day is over",
+    )
+    sign_in_answer_s: float = Field(
+        default=0.3,
+        validation_alias="MATUR_API_SIGNIN_ANSWER_S",
+        description="Sign-in answers (request-code, verify, session) take at least this "
+        "long, for known and unknown officers alike",
+    )
     cookie_secure: bool = Field(
         default=False,
         validation_alias="MATUR_API_COOKIE_SECURE",
@@ -61,3 +80,7 @@ class ApiSettings(ServedSettings):
         default=7, ge=0, le=23, validation_alias="MATUR_DAILY_SUMMARY_HOUR",
         description="Local hour (WIB) from which the summary of the day before is sent",
     )
+
+    @property
+    def trusted_proxy_list(self) -> list[str]:
+        return [p.strip() for p in self.trusted_proxies.split(",") if p.strip()]

@@ -33,6 +33,7 @@ T = TypeVar("T")
 VILLAGE_A1 = "35.22.01.2001"  # Luwihaji, district Ngraho
 VILLAGE_A2 = "35.22.01.2002"  # Sugihwaras, Ngraho
 VILLAGE_B1 = "35.22.02.2001"  # Napis, district Tambakrejo
+VILLAGE_C1 = "35.22.03.2001"  # Nglampin, district Ngambon (bhb-c: sign-in limits only)
 DISTRICT_A = "35.22.01"
 DISTRICT_B = "35.22.02"
 
@@ -51,6 +52,8 @@ ROSTER = {
          "wa_id": "6281100000004", "area_codes": [DISTRICT_B]},
         {"officer_id": "kpr", "name": "AKBP Eko", "tier": "kapolres",
          "wa_id": "6281100000005", "area_codes": ["35.22"]},
+        {"officer_id": "bhb-c", "name": "Brigpol Citra", "tier": "bhabin",
+         "wa_id": "6281100000006", "area_codes": [VILLAGE_C1]},
     ],
 }  # fmt: skip
 
@@ -72,6 +75,8 @@ def api_settings(infra: Infra, **overrides: Any) -> ApiSettings:
         "token_burst": 1000,
         "sign_in_ip_burst": 200,
         "stream_poll_s": 0.2,
+        "sign_in_answer_s": 0.0,  # the alike answer time is tests/security's
+        "trusted_proxies": "127.0.0.1",  # a local TLS proxy (tests/security: none)
         "log_format": "console",
     }
     values.update(overrides)
@@ -130,7 +135,8 @@ async def api(infra: Infra) -> AsyncIterator[RunningApi]:
     settings = api_settings(infra)
     server = uvicorn.Server(
         uvicorn.Config(
-            create_app(settings), host="127.0.0.1", port=settings.port, log_config=None
+            create_app(settings), host="127.0.0.1", port=settings.port, log_config=None,
+            proxy_headers=False,  # as servicekit.serve: the app decides whom to trust
         )
     )
     task = asyncio.create_task(server.serve())

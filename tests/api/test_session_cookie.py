@@ -63,7 +63,8 @@ async def test_cookie_is_secure_when_the_request_came_over_https(
     api: RunningApi, infra: Infra
 ) -> None:
     async with httpx.AsyncClient(base_url=api.base_url, timeout=10) as browser:
-        # uvicorn trusts X-Forwarded-Proto from 127.0.0.1 (a local TLS proxy).
+        # The API trusts X-Forwarded-Proto from 127.0.0.1 here (MATUR_API_TRUSTED_PROXIES:
+        # a local TLS proxy).
         r = await _session(browser, infra, "ksk-a", {"X-Forwarded-Proto": "https"})
         assert r.status_code == 200, r.text
         assert "secure" in _set_cookie(r).lower()

@@ -19,16 +19,25 @@ from services.api.access.dependencies import admin_only, current_principal, too_
 from services.api.access.roles import Principal, Role
 from services.api.access.secrets import new_code, new_token_id
 from services.api.access.session_cookie import clear_session_cookie
+from services.api.access.sign_in_guard import (
+    LOCKED_RETRY_S,
+    client_ip,
+    even_answer_time,
+    subject_of,
+)
 from services.api.access.store import (
     OfficerRecord,
     consume_code,
     find_officer,
     issue_token,
     live_tokens,
+    recent_failures,
+    record_failure,
     revoke_token,
     store_code,
 )
 from services.api.context import ApiContext, api_context
+from services.api.database import Conn
 from services.api.errors import NOT_FOUND, ErrorOut
 
 log = logging.getLogger(__name__)
@@ -80,10 +89,6 @@ SIGN_IN_RESPONSES: dict[int | str, dict[str, object]] = {
 }
 
 
-def _client_ip(request: Request) -> str:
-    return request.client.host if request.client else "unknown"
-
-
 async def _officer(ctx: ApiContext, who: Identity) -> OfficerRecord | None:
     async with ctx.pool.acquire() as conn:
         officer = await find_officer(conn, officer_id=who.officer_id, wa_id=who.wa_id)
@@ -95,14 +100,19 @@ async def _officer(ctx: ApiContext, who: Identity) -> OfficerRecord | None:
 async def request_code(
     who: Identity, request: Request, ctx: ApiContext = Depends(api_context)
 ) -> CodeRequested:
-    """Send a one-time code to the officer's registered WhatsApp number. The answer is the
-    same whether or not the officer exists."""
-    wait = ctx.limiters.sign_in_ip.check(_client_ip(request))
+    """Send a one-time code to the officer's registered WhatsApp number. The answer, and
+    its time, are the same whether or not the officer exists."""
+    async with even_answer_time(ctx.settings.sign_in_answer_s):
+        return await _request_code(who, request, ctx)
+
+
+async def _request_code(who: Identity, request: Request, ctx: ApiContext) -> CodeRequested:
+    wait = ctx.limiters.sign_in_ip.check(client_ip(request))
     if wait:
         raise too_many(wait)
     officer = await _officer(ctx, who)
     wait = ctx.limiters.sign_in_officer.check(
-        officer.officer_id if officer else f"?{who.officer_id}:{who.wa_id}"
+        subject_of(officer.officer_id if officer else None, who)
     )
     if wait:
         raise too_many(wait)
@@ -148,32 +158,42 @@ VERIFY_RESPONSES: dict[int | str, dict[str, object]] = {
 
 
 async def exchange_code(body: VerifyIn, request: Request, ctx: ApiContext) -> TokenOut:
-    """A new officer token for a right code; 401 otherwise."""
-    wait = ctx.limiters.sign_in_ip.check(_client_ip(request))
-    if wait:
-        raise too_many(wait)
-    officer = await _officer(ctx, body)
-    if officer is not None:
+    """A new officer token for a right code; 401 otherwise, 429 after
+    MATUR_API_SIGNIN_MAX_ATTEMPTS_PER_DAY wrong codes (whichever codes) in 24 hours. The
+    same answers, in no less than MATUR_API_SIGNIN_ANSWER_S, for an unknown officer."""
+    async with even_answer_time(ctx.settings.sign_in_answer_s):
+        wait = ctx.limiters.sign_in_ip.check(client_ip(request))
+        if wait:
+            raise too_many(wait)
+        officer = await _officer(ctx, body)
+        subject = subject_of(officer.officer_id if officer else None, body)
         async with ctx.pool.acquire() as conn:
-            if await consume_code(
+            if await recent_failures(conn, subject) >= ctx.settings.sign_in_max_failures_per_day:
+                raise too_many(LOCKED_RETRY_S)
+            if officer is not None and await consume_code(
                 conn, officer.officer_id, body.code, ctx.settings.sign_in_max_attempts
             ):
-                issued = await issue_token(
-                    conn,
-                    Role(officer.tier),
-                    officer.name,
-                    timedelta(hours=ctx.settings.token_ttl_hours),
-                    officer_id=officer.officer_id,
-                )
-                log.info("officer signed in", extra={"officer_id": officer.officer_id})
-                return TokenOut(
-                    token=issued.token,
-                    token_id=issued.token_id,
-                    role=issued.role,
-                    officer_id=officer.officer_id,
-                    expires_at=issued.expires_at,
-                )
-    raise HTTPException(401, "Wrong or expired code")
+                return await _signed_in(conn, officer, ctx)
+            await record_failure(conn, subject)
+        raise HTTPException(401, "Wrong or expired code")
+
+
+async def _signed_in(conn: Conn, officer: OfficerRecord, ctx: ApiContext) -> TokenOut:
+    issued = await issue_token(
+        conn,
+        Role(officer.tier),
+        officer.name,
+        timedelta(hours=ctx.settings.token_ttl_hours),
+        officer_id=officer.officer_id,
+    )
+    log.info("officer signed in", extra={"officer_id": officer.officer_id})
+    return TokenOut(
+        token=issued.token,
+        token_id=issued.token_id,
+        role=issued.role,
+        officer_id=officer.officer_id,
+        expires_at=issued.expires_at,
+    )
 
 
 @router.post("/auth/verify", response_model=TokenOut, responses=VERIFY_RESPONSES)

@@ -14,6 +14,7 @@ from services.api.access.dependencies import principal_of, too_many
 from services.api.access.roles import Role
 from services.api.access.routes import VERIFY_RESPONSES, VerifyIn, exchange_code
 from services.api.access.session_cookie import set_session_cookie
+from services.api.access.sign_in_guard import client_ip
 from services.api.context import ApiContext, api_context
 
 router = APIRouter(tags=["auth"])
@@ -55,7 +56,7 @@ async def open_dashboard_session(
 ) -> SessionOut:
     """A dashboard token (from an admin) kept in the console's session cookie: the console
     shows it counts only. Other tokens are refused here (401)."""
-    wait = ctx.limiters.sign_in_ip.check(request.client.host if request.client else "unknown")
+    wait = ctx.limiters.sign_in_ip.check(client_ip(request))
     if wait:
         raise too_many(wait)
     principal = await principal_of(body.token, ctx)

@@ -196,3 +196,20 @@ async def live_tokens(conn: Conn) -> list[asyncpg.Record]:
              FROM api.tokens WHERE revoked_at IS NULL AND expires_at > now()
             ORDER BY issued_at DESC LIMIT 1000"""
     )
+
+
+async def recent_failures(conn: Conn, subject: str) -> int:
+    """Wrong codes tried for `subject` (an officer id) in the last 24 hours."""
+    return int(
+        await conn.fetchval(
+            """SELECT count(*) FROM api.sign_in_failures
+                WHERE subject = $1 AND at > now() - interval '1 day'""",
+            subject,
+        )
+    )
+
+
+async def record_failure(conn: Conn, subject: str) -> None:
+    """One more wrong code for `subject`; rows older than a day go."""
+    await conn.execute("DELETE FROM api.sign_in_failures WHERE at <= now() - interval '1 day'")
+    await conn.execute("INSERT INTO api.sign_in_failures (subject) VALUES ($1)", subject)

@@ -1,6 +1,6 @@
 """Rendering console pages: the Jinja2 templates (autoescaped), the names and times they
-show, and the headers every page carries (no caching of case data, scripts and styles
-from this origin only, no referrer leaving with a case's address)."""
+show, and no caching of case data (the Content-Security-Policy and the other security
+headers are set for every response by `services/api/security_headers.py`)."""
 
 from __future__ import annotations
 
@@ -19,17 +19,9 @@ from services.api.console.session import is_officer
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 STATIC_DIR = Path(__file__).parent / "static"
 
-SECURITY_HEADERS = {
-    "Cache-Control": "no-store",
-    "Content-Security-Policy": (
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-        "connect-src 'self'; media-src 'self' data:; frame-ancestors 'none'; "
-        "base-uri 'none'; form-action 'self'"
-    ),
-    "Referrer-Policy": "no-referrer",
-    "X-Content-Type-Options": "nosniff",
-    "X-Frame-Options": "DENY",
-}
+# The security headers (Content-Security-Policy and the others) are every response's:
+# services/api/security_headers.py. A page with case data is never cached.
+PAGE_HEADERS = {"Cache-Control": "no-store"}
 
 templates = Jinja2Templates(directory=TEMPLATE_DIR)
 templates.env.globals.update(
@@ -52,7 +44,7 @@ def page(
     response = templates.TemplateResponse(
         request, name, {"viewer": viewer, **context}, status_code=status_code
     )
-    response.headers.update(SECURITY_HEADERS)
+    response.headers.update(PAGE_HEADERS)
     return response
 
 
