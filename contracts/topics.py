@@ -16,8 +16,8 @@ from contracts.directory import Polres
 from contracts.hierarchy import Tier
 from contracts.lines import Line
 from contracts.notifications import NotificationDeadLetter, NotificationEvent, NotificationRequest
+from contracts.record_deadletter import RecordDeadLetter
 from contracts.roster import Officer
-from contracts.router_deadletter import RouterDeadLetter
 from contracts.whatsapp_events import (
     ChannelError,
     DeliveryStatus,
@@ -90,9 +90,15 @@ CASES_REFERENCES = Topic(
     description="Router internal: reference registrations and officers' commands by reference",
 )
 ROUTER_DEADLETTER = Topic(
-    "router.deadletter", RouterDeadLetter, "source position (dl:<topic>:<partition>:<offset>)",
+    "router.deadletter", RecordDeadLetter, "source position (dl:<topic>:<partition>:<offset>)",
     1, 90 * DAY_MS,
     description="Records the router could not handle, kept whole for replay, with the reason",
+)
+API_DEADLETTER = Topic(
+    "api.deadletter", RecordDeadLetter, "source position (dl:<topic>:<partition>:<offset>)",
+    1, 90 * DAY_MS,
+    description="Records the API's projection could not apply, kept whole for replay, "
+    "with the reason",
 )
 NOTIFICATIONS_REQUESTS = Topic(
     "notifications.requests", NotificationRequest, "recipient key", 6, 30 * DAY_MS,
@@ -131,6 +137,7 @@ ALL_TOPICS: tuple[Topic, ...] = (
     CASES_KAPOLRES,
     CASES_REFERENCES,
     ROUTER_DEADLETTER,
+    API_DEADLETTER,
     NOTIFICATIONS_REQUESTS,
     NOTIFICATIONS_EVENTS,
     NOTIFICATIONS_DEADLETTER,

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import asyncpg
 import httpx
-from aiokafka import AIOKafkaProducer
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 
 from contracts.case_events import CaseEventKind, TimelineEntry
 from contracts.notifications import NotificationStatus
-from contracts.topics import NOTIFICATIONS_EVENTS
+from contracts.record_deadletter import RecordDeadLetter
+from contracts.topics import API_DEADLETTER, CASES_EVENTS, NOTIFICATIONS_EVENTS
 from contracts.whatsapp_events import MediaRef
 from services.api.rebuild import rebuild
 from tests.api.conftest import VILLAGE_A1, Publish, RunningApi, wait_for, wait_projected
@@ -158,3 +159,69 @@ async def _max_seq(infra: Infra) -> int:
         return int(await conn.fetchval("SELECT max(seq) FROM projection.case_timeline"))
     finally:
         await conn.close()
+
+
+async def test_a_record_that_cannot_be_applied_is_dead_lettered_and_later_cases_appear(
+    api: RunningApi, client: httpx.AsyncClient, producer: AIOKafkaProducer, infra: Infra
+) -> None:
+    """A NUL smuggled onto cases.events (PostgreSQL refuses it in text and jsonb) and a
+    record that is no case event go to api.deadletter; the next record of the same
+    partition and later cases are projected, /readyz stays true."""
+    topic = CASES_EVENTS.full_name(infra.topic_prefix)
+    poison = opened(VILLAGE_A1, "Ada maling\x00 di sawah")
+    unreadable = b'{"message_id": "not a case event"}'
+    after = opened(VILLAGE_A1, "Laporan sesudah racun")
+    key = poison.case.case_id.encode()  # one partition: `after` comes after both
+    for value in (poison.to_bytes(), unreadable, after.to_bytes()):
+        await producer.send_and_wait(topic, value, key=key)
+    await wait_projected(infra, after.case.case_id, 1)
+
+    h = api.headers("kapolres")
+    assert (await client.get(f"/cases/{after.case.case_id}", headers=h)).status_code == 200
+    assert (await client.get(f"/cases/{poison.case.case_id}", headers=h)).status_code == 404
+    ready = await client.get("/readyz")
+    assert ready.status_code == 200 and ready.json()["checks"]["projection"] is True
+
+    letters = await _dead_letters(infra, {poison.to_bytes(), unreadable})
+    by_value = {letter.raw_value(): letter for letter in letters}
+    assert by_value[poison.to_bytes()].source_topic == topic
+    assert by_value[poison.to_bytes()].raw_key() == key
+    assert by_value[poison.to_bytes()].error_type.endswith("Error")
+    assert by_value[unreadable].error_type == "ValidationError"
+    for letter in letters:
+        assert letter.message_id == (
+            f"dl:{topic}:{letter.source_partition}:{letter.source_offset}"
+        )
+        assert "maling" not in letter.reason  # the reason never carries the content
+    metrics = (await client.get("/metrics")).text
+    assert f'matur_api_projection_dead_letters_total{{topic="{topic}"}}' in metrics
+
+    # The same case, written again without the NUL, is projected as usual.
+    fixed = opened(VILLAGE_A1, "Ada maling di sawah", case_id=poison.case.case_id)
+    await producer.send_and_wait(topic, fixed.to_bytes(), key=key)
+    await wait_projected(infra, poison.case.case_id, 1)
+
+
+async def _dead_letters(infra: Infra, values: set[bytes]) -> list[RecordDeadLetter]:
+    """The api.deadletter records whose raw value is one of `values`, read from the start."""
+    consumer = AIOKafkaConsumer(
+        bootstrap_servers=infra.kafka_bootstrap_servers, enable_auto_commit=False
+    )
+    await consumer.start()
+    try:
+        partition = TopicPartition(API_DEADLETTER.full_name(infra.topic_prefix), 0)
+        consumer.assign([partition])
+        await consumer.seek_to_beginning(partition)
+        found: dict[bytes, RecordDeadLetter] = {}
+
+        async def all_found() -> list[RecordDeadLetter] | None:
+            for records in (await consumer.getmany(timeout_ms=200)).values():
+                for record in records:
+                    letter = RecordDeadLetter.from_bytes(record.value or b"{}")
+                    if letter.raw_value() in values:
+                        found[letter.raw_value() or b""] = letter
+            return list(found.values()) if set(found) == values else None
+
+        return await wait_for(all_found)
+    finally:
+        await consumer.stop()

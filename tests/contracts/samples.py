@@ -29,6 +29,7 @@ from contracts.notifications import (
     Recipient,
     RecipientKind,
 )
+from contracts.record_deadletter import RecordDeadLetter
 from contracts.roster import Officer
 from contracts.router_deadletter import RouterDeadLetter
 from contracts.topics import Topic, by_name
@@ -146,6 +147,13 @@ def samples() -> dict[str, ContractModel]:
             value_base64="eyJtZXNzYWdlX2lkIjogMX0=", error_type="ValidationError",
             reason="ValidationError: 1 validation error(s) for InboundMessage: "
             "message_id: Input should be a valid string",
+        ),
+        "api.deadletter": RecordDeadLetter(
+            message_id="dl:cases.events:2:88", source_topic="cases.events",
+            source_partition=2, source_offset=88, key_base64="Y18zZjJhOQ==",
+            value_base64="eyJtZXNzYWdlX2lkIjogIngifQ==", error_type="CharacterNotInRepertoireError",
+            reason="CharacterNotInRepertoireError: invalid byte sequence for encoding "
+            '"UTF8": 0x00',
         ),
         "notifications.requests": notification_request(),
         "notifications.events": NotificationEvent(

@@ -3,6 +3,10 @@
 Each batch is applied in one PostgreSQL transaction; the Kafka offsets are committed only
 after that transaction committed. A crash between the two replays the batch, which changes
 nothing (events are applied by version, notification statuses only move up).
+
+A record that cannot be applied is written to `api.deadletter` (and acknowledged by Kafka)
+inside that transaction, before it commits, and the projection goes on with the next
+record: one bad record never freezes the API's lists, detail, stream or statistics.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ import asyncpg
 
 from servicekit.kafka_clients import committed_consumer
 from services.api.projection.batch import ProjectionTopics, apply_records
+from services.api.projection.dead_letters import DeadLetterSink
 
 log = logging.getLogger(__name__)
 
@@ -28,6 +33,7 @@ class Projector:
         group_id: str,
         topics: ProjectionTopics,
         default_regency: str,
+        dead_letters: DeadLetterSink,
         on_applied: Callable[[int], None] = lambda seq: None,
     ) -> None:
         self.pool = pool
@@ -35,6 +41,7 @@ class Projector:
         self.group_id = group_id
         self.topics = topics
         self.default_regency = default_regency
+        self.dead_letters = dead_letters
         self.on_applied = on_applied
         self.running = False
         self._task: asyncio.Task[None] | None = None
@@ -81,10 +88,13 @@ class Projector:
                 if not records:
                     continue
                 async with self.pool.acquire() as conn, conn.transaction():
-                    top = await apply_records(conn, records, self.topics, self.default_regency)
+                    result = await apply_records(
+                        conn, records, self.topics, self.default_regency
+                    )
+                    await self.dead_letters.send(result.dead_letters)
                 await consumer.commit()
-                if top is not None:
-                    self.on_applied(top)
+                if result.top is not None:
+                    self.on_applied(result.top)
         finally:
             self.running = False
             await consumer.stop()
