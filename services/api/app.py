@@ -11,6 +11,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
 from contracts.topics import (
+    API_DEADLETTER,
     CASES_COMMANDS,
     CASES_EVENTS,
     NOTIFICATIONS_EVENTS,
@@ -38,6 +39,7 @@ from services.api.directory.live import LiveOfficers
 from services.api.errors import COMMON_RESPONSES
 from services.api.projection.batch import ProjectionTopics
 from services.api.projection.consumer import Projector
+from services.api.projection.dead_letters import DeadLetterSink
 from services.api.security_headers import SecurityHeaders
 from services.api.settings import ApiSettings
 from services.api.stats import routes as stats_routes
@@ -108,6 +110,7 @@ async def running(app: FastAPI, settings: ApiSettings) -> AsyncIterator[None]:
                 settings.group(settings.projection_group),
                 projection_topics(settings),
                 regency,
+                DeadLetterSink(producer, API_DEADLETTER.full_name(settings.topic_prefix)),
                 on_applied=ctx.signal.notify,
             )
             ctx.projector.start()
