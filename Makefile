@@ -74,7 +74,7 @@ test-chaos: install
 	  $(STACK) infra >/dev/null && \
 	  $(BIN)/pytest -q -p no:cacheprovider tests/chaos $(PYTEST_ARGS)
 
-bench: install
+bench: install browser
 	@trap '$(STACK) down --only-started' EXIT; \
 	  $(STACK) infra >/dev/null && \
 	  $(BIN)/python -m bench

@@ -2,7 +2,7 @@
 baseline measured in the same run, the ratio, the target and MET/MISSED), and write it as
 JSON under results/ (git-ignored).
 
-    .venv/bin/python -m bench                    # all: ingest router notifier api e2e
+    .venv/bin/python -m bench                    # all: ingest router notifier api e2e console
     .venv/bin/python -m bench router e2e         # a subset
     BENCH_FULL=1 .venv/bin/python -m bench       # the API with 1,000,000 cases (else 200,000)
 
@@ -26,7 +26,7 @@ from typing import Any
 from bench.report import Row, render, write_json
 from bench.targets import verdict
 
-NAMES = ("ingest", "router", "notifier", "api", "e2e")
+NAMES = ("ingest", "router", "notifier", "api", "e2e", "console")
 
 
 def _full() -> bool:
@@ -70,7 +70,14 @@ def benchmarks(opts: argparse.Namespace) -> dict[str, Callable[[], Coroutine[Any
         return await e2e_latency.run(opts.e2e_rate, opts.e2e_seconds, 3, opts.e2e_statuses,
                                      lower)
 
-    return {"ingest": ingest, "router": router, "notifier": notifier, "api": api, "e2e": e2e}
+    async def console() -> list[Row]:
+        from bench import console_bench
+
+        return await console_bench.run(opts.console_cases, opts.console_rate,
+                                       opts.console_seconds, 10)
+
+    return {"ingest": ingest, "router": router, "notifier": notifier, "api": api, "e2e": e2e,
+            "console": console}
 
 
 def table(rows: list[Row]) -> str:
@@ -99,6 +106,10 @@ def main(argv: list[str] | None = None) -> int:
                         help="e2e rates measured before the target's, for information")
     parser.add_argument("--e2e-statuses", action="store_true",
                         help="the sandbox sends status webhooks back to ingest during e2e")
+    parser.add_argument("--console-cases", type=int, default=5000,
+                        help="open cases on the console's board")
+    parser.add_argument("--console-rate", type=float, default=50)
+    parser.add_argument("--console-seconds", type=float, default=15)
     opts = parser.parse_args(argv)
     chosen = opts.names or list(NAMES)
     unknown = [n for n in chosen if n not in NAMES]
