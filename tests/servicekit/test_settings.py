@@ -57,5 +57,5 @@ def test_the_prefix_leaves_named_variables_alone(monkeypatch: pytest.MonkeyPatch
 def test_relative_paths_are_relative_to_the_repository() -> None:
     assert (REPO_ROOT / "servicekit" / "settings.py").is_file()
     assert repo_path("deploy/x.json") == REPO_ROOT / "deploy" / "x.json"
-    assert repo_path("../shared/data") == REPO_ROOT.parent / "shared" / "data"
+    assert repo_path("../shared/data") == (REPO_ROOT.parent / "shared" / "data").resolve()
     assert repo_path("/etc/matur.json") == Path("/etc/matur.json")
