@@ -55,7 +55,7 @@ class OwnKafka(ChildProcess):
 
     def format(self) -> None:
         if not dev_kafka.jars_present():
-            raise RuntimeError("Kafka jars missing: run `make infra` once")
+            dev_kafka.fetch_jars()  # a fresh clone beside an already running Kafka has none
         subprocess.run(
             self._java("kafka.tools.StorageTool", "format", "-t", uuid.uuid4().hex[:22],
                        "-c", str(self.props), "--standalone", "--ignore-formatted"),
