@@ -7,11 +7,12 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 STACK  := $(BIN)/matur-stack
 
-.PHONY: help install browser run test lint typecheck pytest infra stop logs clean bench test-chaos schemas eval
+.PHONY: help install browser run test lint typecheck pytest infra stop logs clean bench test-chaos test-security schemas eval
 
 help:
 	@echo "make run     install what is missing, start Kafka, PostgreSQL, the sandbox and the four services"
 	@echo "make test    install what is missing, start what the tests need, run ruff, mypy and pytest"
+	@echo "make test-security  the attacker's view only (tests/security; make test runs it too)"
 	@echo "make stop    stop everything the stack started"
 	@echo "make logs    follow the logs"
 	@echo "make clean   stop and delete .venv and .local (downloads, data, logs)"
@@ -68,6 +69,12 @@ test: install browser
 	@trap '$(STACK) down --only-started' EXIT; \
 	  $(STACK) infra >/dev/null && \
 	  $(BIN)/pytest -q -p no:cacheprovider --ignore=tests/chaos $(PYTEST_ARGS)
+
+# The attacker's view (tests/security/README.md); `make test` runs it with the rest.
+test-security: install
+	@trap '$(STACK) down --only-started' EXIT; \
+	  $(STACK) infra >/dev/null && \
+	  $(BIN)/pytest -q -p no:cacheprovider tests/security $(PYTEST_ARGS)
 
 test-chaos: install
 	@trap '$(STACK) down --only-started' EXIT; \

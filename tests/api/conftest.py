@@ -33,7 +33,7 @@ T = TypeVar("T")
 VILLAGE_A1 = "35.22.01.2001"  # Luwihaji, district Ngraho
 VILLAGE_A2 = "35.22.01.2002"  # Sugihwaras, Ngraho
 VILLAGE_B1 = "35.22.02.2001"  # Napis, district Tambakrejo
-VILLAGE_C1 = "35.22.03.2001"  # Nglampin, district Ngambon (bhb-c: sign-in limits only)
+VILLAGE_C1 = "35.22.03.2001"  # Nglampin, district Ngambon (bhb-c: tests/security's sign-in)
 DISTRICT_A = "35.22.01"
 DISTRICT_B = "35.22.02"
 

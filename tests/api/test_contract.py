@@ -14,19 +14,17 @@ import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
 
-import asyncpg
 import httpx
 import pytest
 from aiokafka import AIOKafkaProducer
 
 from contracts.case_events import CaseEventKind, TimelineEntry
-from contracts.roster import Roster
 from contracts.topics import CASES_EVENTS
-from devstack.launcher import HttpProcess
-from tests.api.conftest import ROSTER, api_settings, issue_role_tokens, wait_for
+from tests.api.conftest import issue_role_tokens, wait_for
 from tests.api.factories import next_event
+from tests.api.own_process import api_process
 from tests.api.scoped_cases import VISIBLE, make_scoped_cases
-from tests.conftest import Infra, seed_directory
+from tests.conftest import Infra
 
 REPO = Path(__file__).resolve().parents[2]
 ROLES = ("bhabin_a", "kapolsek_a", "kapolres", "dashboard", "admin", "system_a")
@@ -41,42 +39,21 @@ async def contract_api(
     infra: Infra, tmp_path_factory: pytest.TempPathFactory
 ) -> AsyncIterator[tuple[str, dict[str, str], Path]]:
     """The API as a subprocess on its own database and topics (admin calls change the
-    officer directory there)."""
-    db_name = infra.database_url.rsplit("/", 1)[1] + "_contract"
-    server_conn = await asyncpg.connect(infra.database_url)
-    await server_conn.execute(f'CREATE DATABASE "{db_name}"')
-    database_url = infra.database_url.rsplit("/", 1)[0] + "/" + db_name
-    # Its own topics too: what the fuzzer triggers (sign-in codes, commands) stays apart.
-    prefix = infra.topic_prefix + "contract."
-    await seed_directory(infra.kafka_bootstrap_servers, prefix, Roster.model_validate(ROSTER))
-    settings = api_settings(infra, database_url=database_url)
+    officer directory there; what the fuzzer triggers, sign-in codes and commands, stays
+    apart)."""
     env = {
-        **infra.env(),
-        "MATUR_TOPIC_PREFIX": prefix,
-        "DATABASE_URL": database_url,
-        "API_PORT": str(settings.port),
-        "MATUR_API_PROJECTION_GROUP": settings.projection_group,
         "MATUR_API_TOKEN_RATE": "10000",
         "MATUR_API_TOKEN_BURST": "10000",
-        "MATUR_LOG_LEVEL": "WARNING",
         "MATUR_API_SIGNIN_ANSWER_S": "0",  # the fuzzer signs in often; tested in tests/security
     }
-    api = HttpProcess.service("services.api", "API_PORT", port=settings.port,
-                              log_path=tmp_path_factory.mktemp("contract-api") / "api.log")
-    base_url = api.url
-    try:
-        api.start(env)
-        await api.wait_ready(30)
-        tokens = await issue_role_tokens(settings)
-        case_id = await _seed_cases(infra, prefix, base_url, tokens["kapolres"])
+    async with api_process(infra, "contract", tmp_path_factory.mktemp("contract-api"),
+                           env) as api:  # fmt: skip
+        tokens = await issue_role_tokens(api.settings)
+        case_id = await _seed_cases(infra, api.topic_prefix, api.base_url, tokens["kapolres"])
         config = tmp_path_factory.mktemp("schemathesis") / "schemathesis.toml"
         # Real ids, so that case operations get past 404 for the roles that may see it.
         config.write_text(f'[parameters]\n"path.case_id" = "{case_id}"\n', encoding="utf-8")
-        yield base_url, tokens, config
-    finally:
-        api.stop()
-        await server_conn.execute(f'DROP DATABASE IF EXISTS "{db_name}" WITH (FORCE)')
-        await server_conn.close()
+        yield api.base_url, tokens, config
 
 
 async def _seed_cases(infra: Infra, prefix: str, base_url: str, token: str) -> str:

@@ -1,7 +1,7 @@
 """The console's session: the token from `POST /auth/session`, kept in a cookie the page's
 scripts cannot read (HttpOnly), that the browser sends to this origin only and never from
 another site (SameSite=Strict), over https only when the request came over https
-(directly, or through a proxy uvicorn trusts: FORWARDED_ALLOW_IPS) or when
+(directly, or through a proxy in MATUR_API_TRUSTED_PROXIES) or when
 MATUR_API_COOKIE_SECURE says so. The token never appears in a URL.
 
 A change made with the cookie (any method but GET/HEAD/OPTIONS) must also carry the
