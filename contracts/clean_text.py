@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any
 
-from pydantic import AfterValidator
+from pydantic import BeforeValidator
 
 REPLACEMENT = "\ufffd"
 
@@ -65,5 +65,14 @@ def _clean(value: Any, budget: int) -> Any:
     return value
 
 
-CleanStr = Annotated[str, AfterValidator(clean_text)]
+def _clean_if_text(value: Any) -> Any:
+    return clean_text(value) if isinstance(value, str) else value
+
+
+CLEANED = BeforeValidator(_clean_if_text)
+"""Metadata for `Annotated[str, StringConstraints(...), CLEANED]` (last, so it runs
+first): NUL and unpaired surrogates become U+FFFD before the constraints see the text
+(pydantic refuses a constrained string holding a lone surrogate)."""
+
+CleanStr = Annotated[str, CLEANED]
 """A `str` field of an input model whose NUL and unpaired surrogates become U+FFFD."""

@@ -96,7 +96,7 @@ async def reaches_the_api(phone: str, outbox: Outbox, officers: SignedInOfficers
 # --- the property ---------------------------------------------------------------------------
 
 
-@settings(max_examples=30, deadline=None, derandomize=True,
+@settings(max_examples=25, deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(
     text=POISON_TEXT,

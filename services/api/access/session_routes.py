@@ -10,6 +10,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, HTTPException, Request, Response
 from pydantic import BaseModel, StringConstraints
 
+from contracts.clean_text import CLEANED
 from services.api.access.dependencies import principal_of, too_many
 from services.api.access.roles import Role
 from services.api.access.routes import VERIFY_RESPONSES, VerifyIn, exchange_code
@@ -27,7 +28,7 @@ class SessionOut(BaseModel):
 
 
 class TokenIn(BaseModel):
-    token: Annotated[str, StringConstraints(min_length=1, max_length=200)]
+    token: Annotated[str, StringConstraints(min_length=1, max_length=200), CLEANED]
 
 
 @router.post("/auth/session", response_model=SessionOut, responses=VERIFY_RESPONSES)

@@ -16,6 +16,7 @@ from fastapi import APIRouter, HTTPException
 from pydantic import BaseModel, StringConstraints
 
 from contracts.case_commands import CaseCommand, CommandKind
+from contracts.clean_text import CLEANED
 from contracts.hierarchy import Tier
 from services.api.access.dependencies import CaseActor
 from services.api.access.roles import Principal
@@ -30,7 +31,9 @@ from services.api.errors import NOT_FOUND, ErrorOut, invalid
 log = logging.getLogger(__name__)
 router = APIRouter(tags=["actions"])
 
-Note = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
+Note = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000), CLEANED
+]
 
 
 class OptionalNoteIn(BaseModel):
@@ -42,7 +45,7 @@ class RequiredNoteIn(BaseModel):
 
 
 class ReassignIn(BaseModel):
-    officer_id: Annotated[str, StringConstraints(min_length=1, max_length=64)]
+    officer_id: Annotated[str, StringConstraints(min_length=1, max_length=64), CLEANED]
     note: Note | None = None
 
 
