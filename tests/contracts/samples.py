@@ -72,6 +72,16 @@ def inbound() -> InboundMessage:
     )
 
 
+def projection_dead_letter() -> RecordDeadLetter:
+    """A case event with a NUL in its text, refused by PostgreSQL."""
+    error = "CharacterNotInRepertoireError"
+    return RecordDeadLetter(
+        message_id="dl:cases.events:2:88", source_topic="cases.events", source_partition=2,
+        source_offset=88, key_base64="Y18zZjJhOQ==", value_base64="eyJ4IjogMX0=",
+        error_type=error, reason=f'{error}: invalid byte sequence for encoding "UTF8": 0x00',
+    )
+
+
 def case(version: int = 2) -> Case:
     return Case(
         case_id="c_3f2a9-wamid1", reference="BJN-7K3Q9X", version=version,
@@ -148,13 +158,7 @@ def samples() -> dict[str, ContractModel]:
             reason="ValidationError: 1 validation error(s) for InboundMessage: "
             "message_id: Input should be a valid string",
         ),
-        "api.deadletter": RecordDeadLetter(
-            message_id="dl:cases.events:2:88", source_topic="cases.events",
-            source_partition=2, source_offset=88, key_base64="Y18zZjJhOQ==",
-            value_base64="eyJtZXNzYWdlX2lkIjogIngifQ==", error_type="CharacterNotInRepertoireError",
-            reason="CharacterNotInRepertoireError: invalid byte sequence for encoding "
-            '"UTF8": 0x00',
-        ),
+        "api.deadletter": projection_dead_letter(),
         "notifications.requests": notification_request(),
         "notifications.events": NotificationEvent(
             message_id="n1:delivered", notification_id="n1", kind=NotificationKind.RECEIPT,
