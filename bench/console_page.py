@@ -16,7 +16,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 
-from playwright.async_api import Page, async_playwright
+from playwright.async_api import CDPSession, Page, async_playwright
 
 from services.api.access.session_cookie import SESSION_COOKIE
 
@@ -90,6 +90,37 @@ async def watch_new_cards(page: Page) -> None:
     """Open the full board (fresh stamps) and wait until its live stream is connected."""
     await page.goto("/console/papan", wait_until="load")
     await page.wait_for_selector(LIVE, timeout=30_000)
+
+
+class MainThread:
+    """What the page's main thread spent its time on (Chrome's Performance domain:
+    cumulative seconds of tasks, script, layout and style), between two readings."""
+
+    NAMES = ("TaskDuration", "ScriptDuration", "LayoutDuration", "RecalcStyleDuration")
+
+    def __init__(self, session: CDPSession) -> None:
+        self.session = session
+        self.start: dict[str, float] = {}
+        self.started = 0.0
+
+    @classmethod
+    async def watch(cls, page: Page) -> MainThread:
+        watcher = cls(await page.context.new_cdp_session(page))
+        await watcher.session.send("Performance.enable")
+        watcher.start, watcher.started = await watcher._read(), time.monotonic()
+        return watcher
+
+    async def _read(self) -> dict[str, float]:
+        found = await self.session.send("Performance.getMetrics")
+        return {m["name"]: float(m["value"]) for m in found["metrics"]}
+
+    async def report(self) -> str:
+        now = await self._read()
+        wall = time.monotonic() - self.started
+        used = {name: now.get(name, 0.0) - self.start.get(name, 0.0) for name in self.NAMES}
+        return (f"the page's main thread over {wall:.0f} s: busy {used['TaskDuration']:.1f} s "
+                f"(script {used['ScriptDuration']:.1f}, layout {used['LayoutDuration']:.1f}, "
+                f"style {used['RecalcStyleDuration']:.1f})")
 
 
 async def card_fetches(page: Page) -> list[tuple[float, float]]:
