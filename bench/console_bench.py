@@ -29,7 +29,10 @@ import asyncio
 import random
 import sys
 import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import timedelta
+from pathlib import Path
 
 import asyncpg
 from playwright.async_api import Page
@@ -212,38 +215,45 @@ async def live_rows(page: Page, stack: Stack, relay_url: str, rate: float,
     ]
 
 
+@asynccontextmanager
+async def stack_and_relay(env: dict[str, str], log_dir: Path) -> AsyncIterator[tuple[Stack, str]]:
+    """The whole stack, and the bare relay's webhook URL (it POSTs to the stack's sandbox);
+    both stopped at the end; a stack process that died fails the run."""
+    stack = Stack(env, log_dir)
+    relay: HttpProcess | None = None
+    say(f"console: starting the stack (logs in {log_dir}) ...")
+    try:
+        await stack.up()
+        port = free_port()
+        argv = python_module("bench.baselines", "relay", str(port), stack.url("sandbox"),
+                             ACCESS_TOKEN)
+        relay = HttpProcess("relay", argv, log_dir / "relay.log", port)
+        relay.start()
+        await relay.wait_ready(60)
+        yield stack, f"{relay.url}/webhook"
+        dead = [p.name for p in stack.dead()]
+        if dead:
+            raise RuntimeError(f"stack processes died:\n{stack.tails(60, dead)}")
+    finally:
+        if relay is not None:
+            relay.stop()
+        stack.stop()
+
+
 async def run(n: int, rate: float, seconds: float, loads: int) -> list[Row]:
     async with scratch("console", database=True) as space:
         assert space.database_url is not None
         say(f"console: loading {n:,} open cases ...")
         token = await open_cases(space.database_url, n)
-        log_dir = LOGS / f"console-{space.run_id}"
         env = {**stack_env(space.env(), space.prefix, space.run_id, False),
                "MATUR_DAILY_SUMMARY": "false"}
-        stack = Stack(env, log_dir)
-        say(f"console: starting the stack (logs in {log_dir}) ...")
-        await stack.up()
-        port = free_port()
-        relay = HttpProcess("relay", python_module("bench.baselines", "relay", str(port),
-                                                    stack.url("sandbox"), ACCESS_TOKEN),
-                            log_dir / "relay.log", port)
-        relay.start()
-        try:
-            await relay.wait_ready(60)
+        async with stack_and_relay(env, LOGS / f"console-{space.run_id}") as (stack, relay):
             async with signed_in_page(stack.url("api"), token) as page:
                 rows = await board_rows(page, n, loads)
                 run = random.randrange(0, 97)
                 await offer(f"{stack.url('ingest')}/webhook", stack.url("sandbox"), run + 2,
                             "warm", 60, 20)  # the stack warms up
-                rows += await live_rows(page, stack, f"{relay.url}/webhook", rate, seconds,
-                                        run)
-            dead = stack.dead()
-            if dead:
-                raise RuntimeError("stack processes died:\n"
-                                   + stack.tails(60, [p.name for p in dead]))
-        finally:
-            relay.stop()
-            stack.stop()
+                rows += await live_rows(page, stack, relay, rate, seconds, run)
     return rows
 
 
