@@ -17,9 +17,12 @@ script) is kept as it is.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator
+from annotated_types import GroupedMetadata
+from pydantic import BeforeValidator, StringConstraints
 
 REPLACEMENT = "\ufffd"
 
@@ -72,7 +75,23 @@ def _clean_if_text(value: Any) -> Any:
 CLEANED = BeforeValidator(_clean_if_text)
 """Metadata for `Annotated[str, StringConstraints(...), CLEANED]` (last, so it runs
 first): NUL and unpaired surrogates become U+FFFD before the constraints see the text
-(pydantic refuses a constrained string holding a lone surrogate)."""
+(pydantic refuses a constrained string holding a lone surrogate). `CleanText` is both."""
 
 CleanStr = Annotated[str, CLEANED]
 """A `str` field of an input model whose NUL and unpaired surrogates become U+FFFD."""
+
+
+@dataclass(frozen=True)
+class CleanText(GroupedMetadata):
+    """`Annotated[str, CleanText(max_length=200)]`: an input text field, cleaned (`CLEANED`)
+    and then held to its constraints (stripped by default, at least one character)."""
+
+    max_length: int
+    min_length: int | None = 1
+    strip: bool | None = True
+
+    def __iter__(self) -> Iterator[object]:
+        yield StringConstraints(
+            strip_whitespace=self.strip, min_length=self.min_length, max_length=self.max_length
+        )
+        yield CLEANED

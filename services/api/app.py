@@ -105,11 +105,8 @@ async def running(app: FastAPI, settings: ApiSettings) -> AsyncIterator[None]:
         ctx.producer_started = True
         if settings.projection_enabled:
             ctx.projector = Projector(
-                pool,
-                settings.kafka_bootstrap_servers,
-                settings.group(settings.projection_group),
-                projection_topics(settings),
-                regency,
+                pool, settings.kafka_bootstrap_servers, settings.group(settings.projection_group),
+                projection_topics(settings), regency,
                 DeadLetterSink(producer, API_DEADLETTER.full_name(settings.topic_prefix)),
                 on_applied=ctx.signal.notify,
             )

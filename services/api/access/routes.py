@@ -9,13 +9,8 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Depends, HTTPException, Path, Request, Response
 from pydantic import BaseModel, Field, StringConstraints, model_validator
 
-from contracts.clean_text import CLEANED
-from contracts.notifications import (
-    NotificationKind,
-    NotificationRequest,
-    Recipient,
-    RecipientKind,
-)
+from contracts.clean_text import CleanText
+from contracts.notifications import NotificationKind, NotificationRequest, Recipient, RecipientKind
 from services.api.access.dependencies import admin_only, current_principal, too_many
 from services.api.access.roles import Principal, Role
 from services.api.access.secrets import new_code, new_token_id
@@ -44,7 +39,7 @@ from services.api.errors import NOT_FOUND, ErrorOut
 log = logging.getLogger(__name__)
 router = APIRouter(tags=["auth"])
 
-OfficerId = Annotated[str, StringConstraints(min_length=1, max_length=64), CLEANED]
+OfficerId = Annotated[str, CleanText(max_length=64, strip=None)]
 WaId = Annotated[str, StringConstraints(pattern=r"^\+?\d{6,20}$")]
 
 
@@ -247,9 +242,7 @@ AreaCode = Annotated[str, StringConstraints(pattern=r"^\d{2}\.\d{2}(\.\d{2}(\.\d
 
 class NewTokenIn(BaseModel):
     role: Literal[Role.SYSTEM, Role.DASHBOARD]
-    name: Annotated[
-        str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100), CLEANED
-    ]
+    name: Annotated[str, CleanText(max_length=100)]
     scope: list[AreaCode] = Field(min_length=1, max_length=500)
     days: float = Field(default=90.0, gt=0, le=366)
     reveal_reporter: bool = Field(default=False, description="system only: reporters unmasked")

@@ -8,9 +8,9 @@ from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, HTTPException, Request, Response
-from pydantic import BaseModel, StringConstraints
+from pydantic import BaseModel
 
-from contracts.clean_text import CLEANED
+from contracts.clean_text import CleanText
 from services.api.access.dependencies import principal_of, too_many
 from services.api.access.roles import Role
 from services.api.access.routes import VERIFY_RESPONSES, VerifyIn, exchange_code
@@ -28,7 +28,7 @@ class SessionOut(BaseModel):
 
 
 class TokenIn(BaseModel):
-    token: Annotated[str, StringConstraints(min_length=1, max_length=200), CLEANED]
+    token: Annotated[str, CleanText(max_length=200, strip=None)]
 
 
 @router.post("/auth/session", response_model=SessionOut, responses=VERIFY_RESPONSES)

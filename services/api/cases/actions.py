@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException
-from pydantic import BaseModel, StringConstraints
+from pydantic import BaseModel
 
 from contracts.case_commands import CaseCommand, CommandKind
-from contracts.clean_text import CLEANED
+from contracts.clean_text import CleanText
 from contracts.hierarchy import Tier
 from services.api.access.dependencies import CaseActor
 from services.api.access.roles import Principal
@@ -31,9 +31,7 @@ from services.api.errors import NOT_FOUND, ErrorOut, invalid
 log = logging.getLogger(__name__)
 router = APIRouter(tags=["actions"])
 
-Note = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000), CLEANED
-]
+Note = Annotated[str, CleanText(max_length=2000)]
 
 
 class OptionalNoteIn(BaseModel):
@@ -45,7 +43,7 @@ class RequiredNoteIn(BaseModel):
 
 
 class ReassignIn(BaseModel):
-    officer_id: Annotated[str, StringConstraints(min_length=1, max_length=64), CLEANED]
+    officer_id: Annotated[str, CleanText(max_length=64, strip=None)]
     note: Note | None = None
 
 

@@ -13,7 +13,7 @@ from typing import Annotated
 from fastapi import APIRouter, HTTPException, Path, Query, Response
 from pydantic import BaseModel, Field, StringConstraints
 
-from contracts.clean_text import CLEANED
+from contracts.clean_text import CleanText
 from contracts.hierarchy import Tier
 from contracts.lines import mask_phone
 from contracts.roster import Officer
@@ -55,10 +55,8 @@ AreaCode = Annotated[str, StringConstraints(pattern=r"^\d{2}\.\d{2}(\.\d{2}(\.\d
 
 
 class OfficerIn(BaseModel):
-    name: Annotated[
-        str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200), CLEANED
-    ]
-    rank: Annotated[str, StringConstraints(max_length=100), CLEANED] | None = None
+    name: Annotated[str, CleanText(max_length=200)]
+    rank: Annotated[str, CleanText(max_length=100, min_length=None, strip=None)] | None = None
     tier: Tier
     wa_id: Annotated[str, StringConstraints(pattern=r"^\d{6,20}$")]
     area_codes: list[AreaCode] = Field(min_length=1, max_length=500)
