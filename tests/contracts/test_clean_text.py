@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import pytest
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
 from contracts.clean_text import (
     REPLACEMENT,
     CleanStr,
+    CleanText,
     NestingTooDeep,
     clean_json,
     clean_text,
@@ -73,3 +76,18 @@ def test_clean_str_fields_clean_what_they_are_given() -> None:
 
     assert Note(text="catatan\x00 \ud800").text == f"catatan{REPLACEMENT} {REPLACEMENT}"
     assert Note.model_validate_json('{"text": "a\\u0000b"}').text == f"a{REPLACEMENT}b"
+
+
+class Note(BaseModel):
+    note: Annotated[str, CleanText(max_length=10)]
+    rank: Annotated[str, CleanText(max_length=5, min_length=None, strip=None)] | None = None
+
+
+def test_clean_text_fields_clean_first_then_hold_their_constraints() -> None:
+    assert Note(note="  a\x00b\ud800  ").note == f"a{REPLACEMENT}b{REPLACEMENT}"
+    assert Note(note="x", rank=" \x00 ").rank == f" {REPLACEMENT} "  # no strip asked
+    for refused in ("", "   ", "x" * 11):
+        with pytest.raises(ValidationError):
+            Note(note=refused)
+    assert Note.model_json_schema()["properties"]["note"] == {
+        "maxLength": 10, "minLength": 1, "title": "Note", "type": "string"}
