@@ -37,18 +37,20 @@ def add_security_headers(headers: MutableHeaders) -> None:
     headers.setdefault("Content-Security-Policy", HTML_POLICY if html else OTHER_POLICY)
 
 
+def _adding_headers(send: Send) -> Send:
+    """`send`, adding the headers to the start of the response."""
+
+    async def send_with_headers(message: Message) -> None:
+        if message["type"] == "http.response.start":
+            add_security_headers(MutableHeaders(scope=message))
+        await send(message)
+
+    return send_with_headers
+
+
 class SecurityHeaders:
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-
-        async def send_with_headers(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                add_security_headers(MutableHeaders(scope=message))
-            await send(message)
-
-        await self.app(scope, receive, send_with_headers)
+        await self.app(scope, receive, _adding_headers(send) if scope["type"] == "http" else send)
