@@ -40,7 +40,7 @@ from playwright.async_api import Page
 from bench.api_cases import load
 from bench.citizen_reports import phone, signed_headers, webhook_body
 from bench.console_page import (
-    MainThread,
+    RendererTime,
     card_fetches,
     first_seen,
     load_board,
@@ -188,7 +188,7 @@ async def live_rows(page: Page, stack: Stack, relay_url: str, rate: float,
     phones = [phone(run + 1, n) for n in range(count)]
     bodies = [webhook_body(run + 1, n, "console") for n in range(count)]
     await watch_new_cards(page)
-    main_thread = await MainThread.watch(page)
+    renderer = await RendererTime.watch(page)
     say(f"live: {count} citizen reports at {rate:.0f}/s through the stack, "
         "the Kapolres's board open ...")
     since = time.time() - 1
@@ -200,7 +200,7 @@ async def live_rows(page: Page, stack: Stack, relay_url: str, rate: float,
     say(f"webhook -> card: answered 200 {stream.ok} of {count}, cards {len(appeared)}, "
         f"p50 {percentile(late, 50):.0f} ms, p99 {percentile(late, 99):.0f} ms, "
         f"max {max(late):.0f} ms")
-    say(await main_thread.report())
+    say(await renderer.report())
     say(await where_the_time_went(page, stack, phones, stream.scheduled, appeared, since))
     label = f"at {rate:.0f}/s"
     return [

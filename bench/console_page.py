@@ -92,9 +92,10 @@ async def watch_new_cards(page: Page) -> None:
     await page.wait_for_selector(LIVE, timeout=30_000)
 
 
-class MainThread:
-    """What the page's main thread spent its time on (Chrome's Performance domain:
-    cumulative seconds of tasks, script, layout and style), between two readings."""
+class RendererTime:
+    """What the page's renderer spent its time on between two readings: Chrome's
+    Performance domain metrics (cumulative seconds) TaskDuration (all its tasks),
+    ScriptDuration, LayoutDuration and RecalcStyleDuration."""
 
     NAMES = ("TaskDuration", "ScriptDuration", "LayoutDuration", "RecalcStyleDuration")
 
@@ -104,7 +105,7 @@ class MainThread:
         self.started = 0.0
 
     @classmethod
-    async def watch(cls, page: Page) -> MainThread:
+    async def watch(cls, page: Page) -> RendererTime:
         watcher = cls(await page.context.new_cdp_session(page))
         await watcher.session.send("Performance.enable")
         watcher.start, watcher.started = await watcher._read(), time.monotonic()
@@ -118,7 +119,7 @@ class MainThread:
         now = await self._read()
         wall = time.monotonic() - self.started
         used = {name: now.get(name, 0.0) - self.start.get(name, 0.0) for name in self.NAMES}
-        return (f"the page's main thread over {wall:.0f} s: busy {used['TaskDuration']:.1f} s "
+        return (f"the page over {wall:.0f} s: Chrome TaskDuration {used['TaskDuration']:.1f} s "
                 f"(script {used['ScriptDuration']:.1f}, layout {used['LayoutDuration']:.1f}, "
                 f"style {used['RecalcStyleDuration']:.1f})")
 
