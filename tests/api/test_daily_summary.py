@@ -144,3 +144,19 @@ async def test_the_job_publishes_once_per_day_from_the_hour(
     assert await job.check() == []  # this process already did today
     now[0] = wib(7, 0, day=3)
     assert [r.params["date"] for r in await job.check()] == ["2026-12-02"] * 2
+
+
+def test_the_api_runs_the_job_with_its_settings_regency_line_and_topic() -> None:
+    from types import SimpleNamespace
+
+    from services.api.daily_summary.job import daily_summary_job
+    from services.api.settings import ApiSettings
+
+    settings = ApiSettings(daily_summary_hour=9, system_line_id="1035220")
+    ctx = SimpleNamespace(settings=settings, pool="pool", producer="producer",
+                          officers=Directory(), areas=SimpleNamespace(name=NAMES.get),
+                          regency_code="35.22", notification_requests_topic="p.requests")
+    job = daily_summary_job(ctx)  # type: ignore[arg-type]
+    assert job.config == SummaryConfig("35.22", 9, "1035220", "p.requests")
+    assert (job.pool, job.producer, job.directory) == ("pool", "producer", ctx.officers)
+    assert ApiSettings().daily_summary and ApiSettings().daily_summary_hour == 7
