@@ -11,6 +11,8 @@ from urllib.parse import urlsplit
 from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from servicekit.sealed_params import DEV_SEALING_KEY
+
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -116,3 +118,18 @@ class ServedSettings(CommonSettings):
 
     host: str = Field(default="127.0.0.1", description="Address the HTTP server binds to")
     port: int = Field(description="Port of the HTTP server")
+
+
+class SealingSettings(CommonSettings):
+    """The key that seals secrets inside topic messages (servicekit/sealed_params.py):
+    the API seals sign-in codes, the notifier opens them. Only those two have it."""
+
+    sealing_key: SecretStr = Field(
+        default=SecretStr(DEV_SEALING_KEY),
+        validation_alias="MATUR_SEALING_KEY",
+        description="Shared by the API and the notifier; a long random value in production",
+    )
+    production_secrets: ClassVar[tuple[str, ...]] = (
+        *CommonSettings.production_secrets,
+        "sealing_key",
+    )
