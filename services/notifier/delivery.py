@@ -14,9 +14,9 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import Any
 
-from contracts.base import utcnow
-from contracts.notifications import NotificationRequest, NotificationStatus, RecipientKind
+from contracts.notifications import NotificationRequest, NotificationStatus
 from services.notifier import metrics
 from services.notifier import send_states as st
 from services.notifier.catalogue import TemplateNames, mark_as_read, render
@@ -26,7 +26,7 @@ from services.notifier.pacing import LineBuckets, RecipientPacer
 from services.notifier.publisher import Publisher, dead_letter, notification_event
 from services.notifier.sends_rows import ClaimOutcome, SendRow
 from services.notifier.sends_store import SendsStore
-from services.notifier.service_window import WindowStore, is_open, recipient_identities
+from services.notifier.service_window import WindowStore, wait_for_window
 
 log = logging.getLogger(__name__)
 
@@ -114,29 +114,12 @@ class Deliverer:
             await asyncio.sleep(min(max(claim.row.lease_left_s, 0.05), self.cfg.lease_s))
         await self._send_owned(req, claim.row)
 
-    async def _window_open(self, req: NotificationRequest, line: str) -> bool:
-        identities = recipient_identities(req.recipient)
-        last = await self.windows.last_inbound(line, identities)
-        if is_open(last, utcnow(), self.cfg.window_margin):
-            return True
-        # The citizen's message and the router's answer to it reach us on two topics read
-        # by two loops: a fresh request may be ahead of the record of the message it
-        # answers. Look again for a few seconds before sending a paid template instead.
-        if req.recipient.kind == RecipientKind.CITIZEN:
-            loop = asyncio.get_running_loop()
-            wait_until = loop.time() + self.cfg.window_catch_up_s - (
-                utcnow() - req.occurred_at
-            ).total_seconds()
-            while loop.time() < wait_until and not is_open(
-                last, utcnow(), self.cfg.window_margin
-            ):
-                await asyncio.sleep(0.1)
-                last = await self.windows.last_inbound(line, identities)
-        return is_open(last, utcnow(), self.cfg.window_margin)
-
     async def _send_owned(self, req: NotificationRequest, row: SendRow) -> None:
         line = req.line_phone_number_id or self.cfg.default_line
-        send = OwnedSend(req, line, row.used_template or not await self._window_open(req, line))
+        window_open = await wait_for_window(
+            self.windows, req, line, self.cfg.window_margin, self.cfg.window_catch_up_s
+        )
+        send = OwnedSend(req, line, row.used_template or not window_open)
         if req.reply_to_wamid and row.attempts == 0:
             # a reply to the citizen's message: show them it was read (best effort)
             await self.graph.mark_read(
@@ -151,28 +134,48 @@ class Deliverer:
                 return
             await self.pacer.wait(line, send.pace_key)
             await self.buckets[line].take()
-            attempt = await self.store.start_call(
-                send.nid, self.cfg.owner, self.cfg.http_timeout_s + self.cfg.lease_s,
-                send.use_template,
-            )
-            if attempt is None:
-                log.warning("lost the claim on a notification", extra={"notification_id": send.nid})
+            async with self._calls:
+                outcome = await self._call(send, body)
+            if outcome is None:
                 return
-            started = time.monotonic()
-            try:
-                async with self._calls:
-                    accepted = await self.graph.send(self.cfg.graph_phone_number_id(line), body)
-            except GraphCallError as exc:
-                metrics.SEND_LATENCY.observe(time.monotonic() - started)
-                if await self._after_failure(send, exc.failure, attempt):
-                    continue
+            attempt, answer = outcome
+            if isinstance(answer, SendRow):
+                await self._after_sent(send, answer, attempt)
                 return
+            if not await self._after_failure(send, answer, attempt):
+                return
+
+    async def _call(
+        self, send: OwnedSend, body: dict[str, Any]
+    ) -> tuple[int, SendRow | SendFailure] | None:
+        """One API call, under the in-flight limit (NOTIFIER_MAX_CONCURRENT_SENDS): the row
+        is `sending` (in doubt, were this process killed) only inside it, so a kill leaves
+        at most that many sends in doubt. The attempt and the recorded row (accepted) or
+        the failure; None when this instance no longer owns the notification."""
+        attempt = await self.store.start_call(
+            send.nid, self.cfg.owner, self.cfg.http_timeout_s + self.cfg.lease_s,
+            send.use_template,
+        )
+        if attempt is None:
+            log.warning("lost the claim on a notification", extra={"notification_id": send.nid})
+            return None
+        started = time.monotonic()
+        try:
+            accepted = await self.graph.send(self.cfg.graph_phone_number_id(send.line), body)
+        except GraphCallError as exc:
+            return attempt, exc.failure
+        finally:
             metrics.SEND_LATENCY.observe(time.monotonic() - started)
-            await self._after_sent(send, accepted.wamid, attempt)
-            return
+        self.pacer.sent(send.line, send.pace_key)
+        # the narrow window: record the wamid before anything else, even when cancelled
+        row = await asyncio.shield(self.store.record_sent(send.nid, accepted.wamid))
+        return attempt, row
 
     async def _after_failure(self, send: OwnedSend, failure: SendFailure, attempt: int) -> bool:
         """What a refused or failed call leads to; True: call again (now or after a pause)."""
+        if failure.maybe_sent:
+            await self._in_doubt(send, failure)
+            return False
         verdict = classify(failure, used_template=send.use_template)
         if needs_alert(failure.code):
             alert(failure.code, failure.reason(), send.nid)
@@ -193,6 +196,17 @@ class Deliverer:
             reason = f"still failing after {attempt} attempts: {reason}"
         await self._dead_letter(send.req, failure, reason, attempt)
         return False
+
+    async def _in_doubt(self, send: OwnedSend, failure: SendFailure) -> None:
+        """The request left and no answer came: WhatsApp may have accepted it. Not retried
+        blindly: the row becomes `unknown`, and the sweep resends it only when the status
+        pipeline shows no status came (`in_doubt.py`)."""
+        if await self.store.record_in_doubt(send.nid, self.cfg.owner):
+            metrics.OUTCOME_UNKNOWN.inc()
+            log.warning(
+                "send outcome unknown: no answer after the request left; the statuses decide",
+                extra={"notification_id": send.nid, "reason": failure.reason()},
+            )
 
     async def _pause_before_retry(
         self, send: OwnedSend, failure: SendFailure, attempt: int
@@ -223,10 +237,7 @@ class Deliverer:
             raise
         return True
 
-    async def _after_sent(self, send: OwnedSend, wamid: str, attempt: int) -> None:
-        self.pacer.sent(send.line, send.pace_key)
-        # the narrow window: record the wamid before anything else, even when cancelled
-        row = await asyncio.shield(self.store.record_sent(send.nid, wamid))
+    async def _after_sent(self, send: OwnedSend, row: SendRow, attempt: int) -> None:
         metrics.SENT.labels(send.req.kind.value, str(send.use_template).lower()).inc()
         log.info(
             "notification sent",
@@ -234,7 +245,7 @@ class Deliverer:
                 "notification_id": send.nid,
                 "kind": send.req.kind.value,
                 "template": send.use_template,
-                "wamid": wamid,
+                "wamid": row.wamid,
                 "attempt": attempt,
             },
         )
@@ -259,19 +270,6 @@ class Deliverer:
         )
         await self.publisher.dead_letter(dead_letter(req, failure, reason, attempts))
         await self._publish(row, NotificationStatus.DEAD_LETTERED, failure)
-
-    async def report_given_up(self, row: SendRow) -> None:
-        """Dead letter and event for a row the sweeper gave up (an `unknown` outcome)."""
-        req = row.to_request()
-        failure = SendFailure(code=row.last_error_code, details=row.last_error)
-        reason = row.last_error or "outcome unknown"
-        metrics.DEAD_LETTERED.labels(str(row.last_error_code)).inc()
-        log.warning(
-            "notification dead-lettered: outcome unknown",
-            extra={"notification_id": row.notification_id, "reason": reason},
-        )
-        await self.publisher.dead_letter(dead_letter(req, failure, reason, row.attempts))
-        await self._publish(row, NotificationStatus.DEAD_LETTERED)
 
     async def _publish(
         self, row: SendRow, status: NotificationStatus, failure: SendFailure | None = None

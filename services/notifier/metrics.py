@@ -21,7 +21,17 @@ ALERTS = Counter(
 )
 OUTCOME_UNKNOWN = Counter(
     "notifier_outcome_unknown_total",
-    "Sends whose API call was in flight when its owner died (not resent)",
+    "Sends whose outcome became unknown (owner died mid-call, or no answer after the "
+    "request left): never resent blindly",
+)
+IN_DOUBT = Gauge("notifier_in_doubt", "Sends in doubt (`unknown`) at the last sweep")
+IN_DOUBT_AT_START = Gauge(
+    "notifier_in_doubt_at_start",
+    "Sends in doubt (`unknown`, or `sending`: left mid-call) when this process started",
+)
+IN_DOUBT_RESENT = Counter(
+    "notifier_in_doubt_resent_total",
+    "Sends in doubt sent again: the status pipeline went past them and no status came",
 )
 SKIPPED_DUPLICATES = Counter(
     "notifier_duplicate_requests_total", "Requests for notifications already handled"

@@ -1,6 +1,6 @@
 """The running notifier: PostgreSQL, the Graph API client, the producer, the officer
 directory (followed live) and three loops (requests, inbound windows, statuses), plus a
-sweeper for orphaned claims."""
+sweeper for orphaned claims and sends in doubt."""
 
 from __future__ import annotations
 
@@ -26,6 +26,7 @@ from services.notifier.catalogue import TemplateNames
 from services.notifier.delivery import Deliverer, DeliveryConfig
 from services.notifier.error_policy import Backoff
 from services.notifier.graph_client import GraphClient
+from services.notifier.in_doubt_sweep import InDoubtSweep, in_doubt_sweep
 from services.notifier.keyed_dispatch import KeyedDispatcher
 from services.notifier.officer_directory import OfficerDirectory
 from services.notifier.pacing import LineBuckets, RecipientPacer
@@ -35,7 +36,9 @@ from services.notifier.sends_store import SendsStore
 from services.notifier.service_window import WindowStore
 from services.notifier.settings import NotifierSettings
 from services.notifier.status_join import StatusJoin
+from services.notifier.status_marks import ProgressRecorder
 from services.notifier.topic_loops import (
+    AppliedHook,
     BatchHandler,
     parse_inbound,
     parse_status,
@@ -131,6 +134,8 @@ class NotifierRuntime:
             max_concurrent_calls=s.max_concurrent_sends,
         )
         requests_consumer, window_consumer, status_consumer = self._open_consumers()
+        in_doubt = in_doubt_sweep(s, self.pool, store, publisher, status_consumer)
+        await in_doubt.at_start(self.owner)
         self.requests = RequestConsumer(
             requests_consumer,
             NOTIFICATIONS_REQUESTS.full_name(s.topic_prefix),
@@ -150,10 +155,11 @@ class NotifierRuntime:
             asyncio.create_task(self._guard(
                 "windows", self._batches(window_consumer, parse_inbound, window_handler(windows))
             )),
-            asyncio.create_task(self._guard(
-                "statuses", self._batches(status_consumer, parse_status, status_handler(join))
-            )),
-            asyncio.create_task(self._guard("sweeper", lambda: self._sweep(store, deliverer))),
+            asyncio.create_task(self._guard("statuses", self._batches(
+                status_consumer, parse_status, status_handler(join),
+                ProgressRecorder(in_doubt.marks),
+            ))),
+            asyncio.create_task(self._guard("sweeper", lambda: self._sweep(store, in_doubt))),
         ]
 
     async def _open_links(self) -> OfficerDirectory:
@@ -198,11 +204,13 @@ class NotifierRuntime:
         return requests_consumer, window_consumer, status_consumer
 
     def _batches(
-        self, consumer: AIOKafkaConsumer, parse: Callable[[bytes], Any], handle: BatchHandler
+        self, consumer: AIOKafkaConsumer, parse: Callable[[bytes], Any], handle: BatchHandler,
+        applied: AppliedHook | None = None,
     ) -> Callable[[], Awaitable[None]]:
         """A topic loop: batches of `consumer`'s records, parsed, handled, committed."""
         return lambda: run_batches(
-            consumer, parse, handle, self.settings.reconnect_interval_s, self._is_stopping
+            consumer, parse, handle, self.settings.reconnect_interval_s, self._is_stopping,
+            applied,
         )
 
     def _is_stopping(self) -> bool:
@@ -220,24 +228,14 @@ class NotifierRuntime:
                 log.exception("notifier loop failed; restarting it", extra={"loop": name})
                 await asyncio.sleep(self.settings.reconnect_interval_s)
 
-    async def _sweep(self, store: SendsStore, deliverer: Deliverer) -> None:
-        """Claims whose owner died: calls in flight become `unknown` (not resent at once);
-        pending ones (between attempts) are picked up again; `unknown` ones no status
-        webhook settled within NOTIFIER_UNKNOWN_RESEND_AFTER_S are sent again (or, with
-        resending off, dead-lettered after NOTIFIER_UNKNOWN_GIVE_UP_S for a person)."""
+    async def _sweep(self, store: SendsStore, in_doubt: InDoubtSweep) -> None:
+        """Every NOTIFIER_LEASE_S: sends in doubt decided by the statuses (`in_doubt.py`);
+        calls whose owner died become `unknown` (never resent blindly); pending claims whose
+        owner died (between attempts) are picked up again."""
         assert self.requests is not None
-        resend_after = self.settings.unknown_resend_after_s
         while not self._stopping:
-            await asyncio.sleep(min(self.settings.lease_s, resend_after or self.settings.lease_s))
-            if resend_after > 0:
-                for row in await store.resend_unknown(resend_after):
-                    log.warning(
-                        "send outcome unknown and no status webhook: sending again",
-                        extra={"notification_id": row.notification_id},
-                    )
-            else:
-                for row in await store.give_up_unknown(self.settings.unknown_give_up_s):
-                    await deliverer.report_given_up(row)
+            await asyncio.sleep(self.settings.lease_s)
+            await in_doubt.once()
             for row in await store.expire_stale_calls():
                 metrics.OUTCOME_UNKNOWN.inc()
                 log.warning(

@@ -61,18 +61,20 @@ class SendsStatusQueries(SendsTable):
             )
             return bool(done)
 
-    async def reopen_for_template(self, notification_id: str) -> bool:
-        """A free-form message refused later by a 131047 `failed` status: send it once more,
-        as the template (claimable at once)."""
+    async def reopen_for_template(self, notification_id: str, wamid: str) -> bool:
+        """A free-form message refused later by a 131047 `failed` status (`wamid`: the
+        refused message): send it once more, as the template (claimable at once). Also for
+        a send in doubt: the status proves it was accepted, then refused."""
         async with self._pool.acquire() as conn:
             done = await conn.fetchval(
                 """UPDATE notifier_sends
                    SET state = 'pending', used_template = true, template_retry_done = true,
-                       superseded_wamid = wamid, wamid = NULL, owner = NULL,
+                       superseded_wamid = coalesce(wamid, $2), wamid = NULL, owner = NULL,
                        lease_until = now(), updated_at = now()
-                   WHERE notification_id = $1 AND state = 'sent'
+                   WHERE notification_id = $1 AND state IN ('sent', 'unknown')
                      AND NOT used_template AND NOT template_retry_done
                    RETURNING true""",
                 notification_id,
+                wamid,
             )
             return bool(done)

@@ -84,7 +84,8 @@ class SendsStore(SendsStatusQueries, SendsSweepQueries):
             value: int | None = await conn.fetchval(
                 """UPDATE notifier_sends
                    SET state = 'sending', attempts = attempts + 1, used_template = $4,
-                       lease_until = now() + make_interval(secs => $3), updated_at = now()
+                       lease_until = now() + make_interval(secs => $3), updated_at = now(),
+                       call_started_at = now()
                    WHERE notification_id = $1 AND owner = $2 AND state = 'pending'
                    RETURNING attempts""",
                 notification_id,
@@ -128,6 +129,21 @@ class SendsStore(SendsStatusQueries, SendsSweepQueries):
                 hold_s,
                 failure.code,
                 failure.reason(),
+            )
+            return bool(done)
+
+    async def record_in_doubt(self, notification_id: str, owner: str) -> bool:
+        """sending -> unknown: the request left but no answer came (a read timeout), so
+        WhatsApp may have accepted it; the sweep decides by the statuses (`in_doubt.py`).
+        False when the row moved on meanwhile (a status webhook proved the send)."""
+        async with self._critical.acquire() as conn:
+            done = await conn.fetchval(
+                """UPDATE notifier_sends
+                   SET state = 'unknown', owner = NULL, lease_until = NULL, updated_at = now()
+                   WHERE notification_id = $1 AND owner = $2 AND state = 'sending'
+                   RETURNING true""",
+                notification_id,
+                owner,
             )
             return bool(done)
 

@@ -8,12 +8,14 @@ business-scoped user id, each hashed as `citizen_key` does.
 
 from __future__ import annotations
 
+import asyncio
 from datetime import datetime, timedelta
 
 import asyncpg
 
+from contracts.base import utcnow
 from contracts.lines import citizen_key
-from contracts.notifications import Recipient
+from contracts.notifications import NotificationRequest, Recipient, RecipientKind
 from services.notifier.addressing import to_e164
 
 WINDOW = timedelta(hours=24)
@@ -73,3 +75,25 @@ class WindowStore:
                 keys,
             )
             return value
+
+
+async def wait_for_window(
+    windows: WindowStore, req: NotificationRequest, line: str, margin: timedelta,
+    catch_up_s: float,
+) -> bool:
+    """Whether the recipient's window with `line` is open. The citizen's message and the
+    router's answer to it reach the notifier on two topics read by two loops: a fresh
+    request may be ahead of the record of the message it answers, so a citizen's window
+    that looks closed is looked at again for up to `catch_up_s` (from the request's time)
+    before the caller sends a paid template instead."""
+    keys = recipient_identities(req.recipient)
+    last = await windows.last_inbound(line, keys)
+    if is_open(last, utcnow(), margin):
+        return True
+    if req.recipient.kind == RecipientKind.CITIZEN:
+        loop = asyncio.get_running_loop()
+        wait_until = loop.time() + catch_up_s - (utcnow() - req.occurred_at).total_seconds()
+        while loop.time() < wait_until and not is_open(last, utcnow(), margin):
+            await asyncio.sleep(0.1)
+            last = await windows.last_inbound(line, keys)
+    return is_open(last, utcnow(), margin)

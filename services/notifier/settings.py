@@ -5,10 +5,10 @@ from __future__ import annotations
 from pydantic import Field, SecretStr
 from pydantic_settings import SettingsConfigDict
 
-from servicekit.settings import ServedSettings
+from servicekit.settings import SealingSettings, ServedSettings
 
 
-class NotifierSettings(ServedSettings):
+class NotifierSettings(ServedSettings, SealingSettings):
     model_config = SettingsConfigDict(env_prefix="NOTIFIER_")  # NOTIFIER_HOST, NOTIFIER_PORT
     port: int = 8002
     instance_id: str = Field(
@@ -91,7 +91,11 @@ class NotifierSettings(ServedSettings):
         description="Fetched-but-unfinished requests before the consumer stops fetching",
     )
     max_concurrent_sends: int = Field(
-        default=64, ge=1, validation_alias="NOTIFIER_MAX_CONCURRENT_SENDS"
+        default=16, ge=1, validation_alias="NOTIFIER_MAX_CONCURRENT_SENDS",
+        description=(
+            "API calls in flight at once (the in-flight limit): a kill leaves at most this "
+            "many sends in doubt. Throughput is at most this / the API's latency"
+        ),
     )
 
     # --- exactly once -------------------------------------------------------------------
@@ -102,20 +106,28 @@ class NotifierSettings(ServedSettings):
             "it, another instance may take over a send that never reached the API"
         ),
     )
-    unknown_resend_after_s: float = Field(
-        default=120.0, ge=0, validation_alias="NOTIFIER_UNKNOWN_RESEND_AFTER_S",
+    status_grace_s: float = Field(
+        default=30.0, gt=0, validation_alias="NOTIFIER_STATUS_GRACE_S",
         description=(
-            "An `unknown` send (its sender died during the API call) that no status webhook "
-            "settled within this time is sent again: Meta's `sent` status follows an accepted "
-            "call within seconds, so silence means the call most likely never arrived. "
-            "0 never resends (such rows are dead-lettered after NOTIFIER_UNKNOWN_GIVE_UP_S)"
+            "How long after an accepted API call its first status webhook is on "
+            "whatsapp.statuses at the latest. A send in doubt (`unknown`) is sent again only "
+            "once every status partition was applied past its call's start plus this, with "
+            "no status for it"
+        ),
+    )
+    status_quiet_s: float = Field(
+        default=900.0, gt=0, validation_alias="NOTIFIER_STATUS_QUIET_S",
+        description=(
+            "When no status at all was written since a send in doubt (nothing else sent, or "
+            "ingest down): the status partitions must have been idle and read to their end "
+            "this long after its call before it is sent again"
         ),
     )
     unknown_give_up_s: float = Field(
-        default=3600.0, gt=0, validation_alias="NOTIFIER_UNKNOWN_GIVE_UP_S",
+        default=6 * 3600.0, gt=0, validation_alias="NOTIFIER_UNKNOWN_GIVE_UP_S",
         description=(
-            "An `unknown` send (its sender died during the API call) that no status webhook "
-            "settled within this time is dead-lettered for a person to decide"
+            "A send in doubt the status pipeline gave no evidence on for this long (its "
+            "consumers stopped) is dead-lettered with an alert, for a person to decide"
         ),
     )
     commit_interval_s: float = Field(

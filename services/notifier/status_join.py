@@ -46,11 +46,11 @@ class StatusJoin:
             if (
                 failure is not None
                 and failure.code == REENGAGEMENT
-                and row.state == st.SENT
+                and row.state in (st.SENT, st.UNKNOWN)
                 and not row.used_template
                 and not row.template_retry_done
             ):
-                if await self.store.reopen_for_template(row.notification_id):
+                if await self.store.reopen_for_template(row.notification_id, status.wamid):
                     metrics.TEMPLATE_FALLBACKS.inc()
                     log.info(
                         "free-form message refused outside the window: resending as template",

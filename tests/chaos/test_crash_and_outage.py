@@ -69,6 +69,10 @@ def chaos_env(infra: OwnInfra, work: Path) -> dict[str, str]:
         "NOTIFIER_BACKOFF_MAX_S": "3",
         "NOTIFIER_MAX_ATTEMPTS": "40",
         "NOTIFIER_LEASE_S": "5",
+        # A send in doubt is resent once the statuses flow past it; with no status at all
+        # written since (the last seconds of the run), after 60 s of silence: ingest is
+        # never down that long here (the default, 15 min, is for a real outage).
+        "NOTIFIER_STATUS_QUIET_S": "60",
         "MATUR_API_TOKEN_RATE": "1000",
         "MATUR_API_TOKEN_BURST": "1000",
     }

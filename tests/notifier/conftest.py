@@ -13,7 +13,7 @@ import pytest
 from servicekit.topic_admin import ensure_topics
 from services.sandbox.client import SandboxClient
 from tests.conftest import Infra, _create_session_database, _drop_database
-from tests.notifier.harness import Kafka, ServiceProcess, notifier_env, sandbox_process
+from tests.notifier.harness import Kafka, ServiceProcess, running_notifier, sandbox_process
 
 
 @pytest.fixture(scope="session")
@@ -65,15 +65,7 @@ async def notifier(infra: Infra, sandbox_url: str, log_dir: Path) -> AsyncIterat
     wait 6 s between two messages, so pacing is visible (and another recipient's message
     has time to go in between, even on a busy machine)."""
     group = f"notifier-{uuid.uuid4().hex[:8]}"
-    process = ServiceProcess(
-        "services.notifier",
-        notifier_env(infra.env(), sandbox_url, group, NOTIFIER_RECIPIENT_INTERVAL_S="6"),
-        "NOTIFIER_PORT",
-        log_dir / f"{group}.log",
-    )
-    process.start()
-    try:
-        await process.wait_ready()
+    async with running_notifier(
+        infra.env(), sandbox_url, log_dir, group, NOTIFIER_RECIPIENT_INTERVAL_S="6"
+    ) as process:
         yield process
-    finally:
-        process.stop()

@@ -6,7 +6,8 @@ from __future__ import annotations
 import asyncio
 import json
 import uuid
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -61,6 +62,26 @@ def sandbox_process(log_dir: Path) -> ServiceProcess:
         "SANDBOX_PORT",
         log_dir / "sandbox.log",
     )
+
+
+@asynccontextmanager
+async def running_notifier(
+    infra_env: dict[str, str], sandbox_url: str, log_dir: Path, group: str, **env: str
+) -> AsyncIterator[ServiceProcess]:
+    """A notifier subprocess (`python -m services.notifier`) in consumer group `group`,
+    ready, stopped afterwards."""
+    process = ServiceProcess(
+        "services.notifier",
+        notifier_env(infra_env, sandbox_url, group, **env),
+        "NOTIFIER_PORT",
+        log_dir / f"{group}.log",
+    )
+    process.start()
+    try:
+        await process.wait_ready()
+        yield process
+    finally:
+        process.stop()
 
 
 def notifier_env(
@@ -153,11 +174,12 @@ class Kafka:
         await self.producer.stop()
 
     async def publish(
-        self, topic: Topic, message: Message, key: str, partition: int | None = None
+        self, topic: Topic, message: Message, key: str, partition: int | None = None,
+        timestamp_ms: int | None = None,
     ) -> None:
         await self.producer.send_and_wait(
             topic.full_name(self.prefix), message.to_bytes(), key=key.encode(),
-            partition=partition,
+            partition=partition, timestamp_ms=timestamp_ms,
         )
 
     async def request(self, req: NotificationRequest, partition: int | None = None) -> None:

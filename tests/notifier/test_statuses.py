@@ -131,13 +131,14 @@ async def test_a_status_proves_a_send_whose_answer_was_never_recorded(
 async def test_an_unknown_outcome_no_status_settles_is_sent_again_once(
     notifier: ServiceProcess, sandbox: SandboxClient, kafka: Kafka, pg: asyncpg.Connection
 ) -> None:
-    """A notifier died during the API call and no status webhook ever came for it: the
-    call never reached WhatsApp, so after NOTIFIER_UNKNOWN_RESEND_AFTER_S it is sent, once."""
+    """A notifier died during the API call (two hours ago) and no status webhook ever came
+    for it while the status consumer read every partition past that time: the call never
+    reached WhatsApp, so it is sent, once."""
     phone = unique_phone()
     req = receipt(phone)
     await pg.execute(
         """INSERT INTO notifier_sends (notification_id, kind, case_id, recipient_kind,
-               line_phone_number_id, state, attempts, request, updated_at)
+               line_phone_number_id, state, attempts, request, call_started_at)
            VALUES ($1, 'receipt', $2, 'citizen', $3, 'unknown', 1, $4::jsonb,
                    now() - interval '2 hours')""",
         req.message_id, req.case_id, LINE, req.model_dump_json(),
