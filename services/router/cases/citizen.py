@@ -64,9 +64,11 @@ def _by_intent(
         return state, requests.status(state, msg, ctx)
     if intent == "CANCEL":
         return requests.cancel(state, msg, text, ctx)
-    if intent == "HELP":
+    if intent in ("HELP", "ASK_BHABIN"):  # ASK_BHABIN: help until the Bhabin reply lands
         return state, requests.help_(state, msg, ctx)
     latest = state.latest_open()
+    if intent == "FOLLOW_UP" and latest is None:  # nothing open to add to: say where it stands
+        return state, requests.status(state, msg, ctx)
     if intent in ("GREETING_ONLY", "THANKS"):
         if latest is None and intent == "GREETING_ONLY":
             return state, requests.help_(state, msg, ctx)

@@ -27,6 +27,8 @@ class Intent(StrEnum):
     HELP = "help"
     GREETING_ONLY = "greeting_only"
     THANKS = "thanks"
+    ASK_BHABIN = "ask_bhabin"  # who the village's Bhabin is, their number
+    FOLLOW_UP = "follow_up"  # more about a report already made ("tambahan", "korban sudah sadar")
 
 
 class OfficerAction(StrEnum):

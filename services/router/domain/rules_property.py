@@ -1,0 +1,100 @@
+"""Rules for property crimes: theft, vehicle and livestock theft, robbery, extortion,
+fraud and debt collectors.
+"""
+
+from __future__ import annotations
+
+from contracts.hierarchy import Category
+from services.router.domain.rules_base import (
+    TAKEN,
+    VEHICLE,
+    Rule,
+    forms,
+    rule,
+    w,
+)
+
+C = Category
+
+PROPERTY_RULES: tuple[Rule, ...] = (
+    # theft
+    rule(C.THEFT, 3, forms("maling", "ke di ny", "an i e ne nya"), label="maling"),
+    rule(C.THEFT, 3, forms("curi", "pen ke di men ny", "an in kan nya ne"), label="curi"),
+    rule(C.THEFT, 3, forms("colong", "di ke n ny", "an i e ne nya") | w("nyolong"), label="colong"),
+    rule(C.THEFT, 3, forms("copet", "di ke pen", "an nya e"), label="copet"),
+    rule(C.THEFT, 2, forms("bobol", "di ke pem", "an nya e"), label="bobol"),
+    rule(C.THEFT, 2, forms("gasak gondol embat", "di"), label="gasak"),
+    rule(C.THEFT, 2, w("raib kehilangan kecurian"), label="kehilangan"),
+    rule(C.THEFT, 1, w("hilang ilang"), label="hilang"),
+    rule(C.THEFT, 2, w("lenyap congkel dicongkel nyongkel gembok jebol"), label="dicongkel"),
+    rule(C.THEFT, 2, w("diambil dijupuk digawa"), w("orang wong seseorang"), label="diambil orang"),
+    # vehicle theft
+    rule(C.VEHICLE_THEFT, 6, w("curanmor curanmor2"), label="curanmor"),
+    rule(C.VEHICLE_THEFT, 5, VEHICLE, TAKEN, label="motor hilang"),
+    rule(
+        C.VEHICLE_THEFT,
+        5,
+        VEHICLE,
+        w("dibawa digawa"),
+        w("lari kabur minggat"),
+        label="motor dibawa kabur",
+    ),
+    rule(C.VEHICLE_THEFT, 3, VEHICLE, w("tidak gak ora"), w("ada ana"), label="motor tidak ada"),
+    # robbery
+    rule(C.ROBBERY, 5, forms("begal", "di ke m nge pem", "an i e nya"), label="begal"),
+    rule(C.ROBBERY, 5, forms("rampok", "pe per di ke nge me", "an i e nya"), label="rampok"),
+    rule(C.ROBBERY, 5, forms("jambret", "di ke pen n nje men", "an nya e"), label="jambret"),
+    rule(
+        C.ROBBERY,
+        5,
+        forms("todong", "di pe pen me men", "an nya i e") | w("nodong"),
+        label="todong",
+    ),
+    rule(C.ROBBERY, 5, forms("rampas", "di pe me pera", "an nya e"), label="rampas"),
+    # extortion
+    rule(C.EXTORTION, 6, w("pungli"), label="pungli"),
+    rule(C.EXTORTION, 5, w("pungutan"), w("liar"), label="pungutan liar"),
+    rule(C.EXTORTION, 5, forms("palak", "di pe me pem", "an") | w("malak"), label="palak"),
+    rule(
+        C.EXTORTION,
+        5,
+        forms("peras", "di", "an") | w("meras memeras pemeras pemerasan"),
+        label="peras",
+    ),
+    rule(C.EXTORTION, 4, w("uang duit"), w("keamanan"), label="uang keamanan"),
+    rule(C.EXTORTION, 4, w("parkir jukir"), w("liar"), label="parkir liar"),
+    rule(
+        C.EXTORTION,
+        2,
+        w("minta dimintai njaluk jaluk dimintain"),
+        w("uang duit jatah"),
+        label="minta uang",
+    ),
+    rule(C.EXTORTION, 2, w("pungutan setoran preman"), label="pungutan"),
+    # fraud
+    rule(
+        C.FRAUD,
+        5,
+        forms("tipu", "pe di ke me pen", "an")
+        | w("penipuan penipu nipu ketipu scam scammer phising phishing hipnotis gendam"),
+        label="penipuan",
+    ),
+    rule(
+        C.FRAUD,
+        4,
+        forms("apus", "di ng", "i an") | w("bodong pinjol diretas dihack hacker"),
+        label="diapusi",
+    ),
+    rule(C.FRAUD, 4, w("pinjaman"), w("online"), label="pinjaman online"),
+    rule(C.FRAUD, 3, w("otp apk"), label="otp"),
+    rule(
+        C.FRAUD,
+        4,
+        w("ngaku mengaku ngakunya"),
+        w("polisi petugas anggota saudara bank"),
+        label="mengaku",
+    ),
+    rule(C.FRAUD, 4, w("gadungan palsu"), label="gadungan"),
+    rule(C.FRAUD, 2, w("transfer rekening undian arisan olshop"), label="transfer"),
+    rule(C.FRAUD, 3, w("tidak gak ga ora belum"), w("dikirim"), label="barang tidak dikirim"),
+)

@@ -1,0 +1,160 @@
+"""Rules for public matters: traffic, drugs, gambling, alcohol, racing, disasters, fire,
+the environment, public order, services and questions.
+"""
+
+from __future__ import annotations
+
+from contracts.hierarchy import Category
+from services.router.domain.rules_base import (
+    VEHICLE,
+    Rule,
+    forms,
+    rule,
+    w,
+)
+
+C = Category
+
+PUBLIC_RULES: tuple[Rule, ...] = (
+    # traffic accident
+    rule(
+        C.TRAFFIC_ACCIDENT,
+        5,
+        w("kecelakaan celaka kecelakan kacilakan kecilakan laka lakalantas"),
+        label="kecelakaan",
+    ),
+    rule(
+        C.TRAFFIC_ACCIDENT,
+        4,
+        forms("tabrak", "di ke ter na", "an nya e") | w("nabrak"),
+        label="tabrakan",
+    ),
+    rule(
+        C.TRAFFIC_ACCIDENT,
+        4,
+        forms("serempet", "di ke ter", "an") | w("senggolan"),
+        label="serempet",
+    ),
+    rule(
+        C.TRAFFIC_ACCIDENT,
+        3,
+        w("terguling terbalik tergelincir nyungsep"),
+        VEHICLE,
+        label="terguling",
+    ),
+    rule(C.TRAFFIC_ACCIDENT, 3, w("jatuh tiba ceblok"), VEHICLE, label="jatuh dari motor"),
+    # drugs
+    rule(
+        C.DRUGS,
+        5,
+        w(
+            "narkoba narkotika narkotik nakoba sabu shabu sabusabu nyabu ganja "
+            "ekstasi ekstasy inex putaw tramadol trihex trihexyphenidyl hexymer "
+            "dextro dekstro psikotropika"
+        ),
+        label="narkoba",
+    ),
+    rule(C.DRUGS, 5, w("pil"), w("koplo dobel double y ekstasi"), label="pil koplo"),
+    rule(C.DRUGS, 2, w("koplo pengedar"), label="koplo"),
+    rule(C.DRUGS, 5, w("obat"), w("terlarang keras"), label="obat terlarang"),
+    rule(C.DRUGS, 5, w("tembakau"), w("gorila gorilla sintetis"), label="tembakau gorila"),
+    # gambling
+    rule(
+        C.GAMBLING,
+        5,
+        forms("judi", "per ber pen", "an") | w("judol togel kopyok capjiki taruhan gaple"),
+        label="judi",
+    ),
+    rule(C.GAMBLING, 5, w("sabung adu"), w("ayam jago"), label="sabung ayam"),
+    rule(C.GAMBLING, 3, w("sabung dadu slot remi domino"), label="sabung"),
+    # alcohol
+    rule(C.ALCOHOL, 5, w("miras tuak oplosan congyang arak ciu"), label="miras"),
+    rule(C.ALCOHOL, 4, forms("mabuk mabok", "", "an") | w("mendem"), label="mabuk"),
+    rule(C.ALCOHOL, 5, w("minuman"), w("keras"), label="minuman keras"),
+    rule(C.ALCOHOL, 4, w("anggur"), w("merah"), label="anggur merah"),
+    rule(C.ALCOHOL, 2, w("bir ngombe"), label="bir"),
+    # illegal racing
+    rule(
+        C.ILLEGAL_RACING,
+        6,
+        forms("balap", "", "an") | w("balapliar"),
+        w("liar"),
+        label="balap liar",
+    ),
+    rule(C.ILLEGAL_RACING, 4, forms("balap", "", "an"), label="balapan"),
+    rule(C.ILLEGAL_RACING, 5, w("trek trekan trektrekan treknya"), label="trek-trekan"),
+    rule(
+        C.ILLEGAL_RACING,
+        3,
+        forms("kebut", "nge", "an") | w("ugal ugalan geber"),
+        label="kebut-kebutan",
+    ),
+    # flood and other natural disasters
+    rule(C.FLOOD, 5, forms("banjir", "ke", "an") | w("bandang"), label="banjir"),
+    rule(
+        C.FLOOD,
+        3,
+        w("meluap luapan tanggul longsor tenggelam hanyut keli kelelep terseret tergenang"),
+        label="meluap",
+    ),
+    rule(C.FLOOD, 4, w("air banyu"), w("naik munggah masuk"), label="air naik"),
+    rule(C.FLOOD, 4, w("puting angin"), w("beliung kencang ribut"), label="puting beliung"),
+    rule(C.FLOOD, 3, w("pohon wit"), w("tumbang ambruk roboh"), label="pohon tumbang"),
+    # fire
+    rule(
+        C.FIRE,
+        5,
+        forms("bakar", "ke ter di mem", "an") | forms("kobong", "", "an"),
+        label="kebakaran",
+    ),
+    rule(C.FIRE, 4, w("meledak ledakan mbledos hangus"), label="meledak"),
+    rule(C.FIRE, 2, w("api geni korsleting konslet damkar pemadam"), label="api"),
+    rule(C.FIRE, 1, w("asap"), label="asap"),
+    # public order
+    rule(
+        C.PUBLIC_ORDER,
+        3,
+        w(
+            "keributan ribut rusuh onar meresahkan resah meresahke "
+            "berisik bising mengganggu ngganggu provokator"
+        ),
+        label="keributan",
+    ),
+    rule(C.PUBLIC_ORDER, 4, w("horeg petasan mercon odgj vandalisme"), label="petasan"),
+    rule(C.PUBLIC_ORDER, 4, w("orang wong"), w("gila edan stres"), label="orang gila"),
+    rule(
+        C.PUBLIC_ORDER, 3, forms("amuk", "ng meng", "") | w("mencurigakan curiga"), label="ngamuk"
+    ),
+    rule(C.PUBLIC_ORDER, 4, w("geng"), w("motor"), label="geng motor"),
+    rule(C.PUBLIC_ORDER, 3, w("knalpot brong brung"), label="knalpot brong"),
+    rule(C.PUBLIC_ORDER, 3, w("musik sound"), w("keras kenceng banter"), label="musik keras"),
+    rule(C.PUBLIC_ORDER, 3, w("coret corat pilox grafiti"), label="corat-coret"),
+    rule(C.PUBLIC_ORDER, 2, w("preman nongkrong kenakalan"), label="preman"),
+    # services
+    rule(C.SERVICE_SKCK, 8, w("skck"), label="skck"),
+    rule(C.SERVICE_SKCK, 8, w("kelakuan"), w("baik"), label="surat kelakuan baik"),
+    rule(C.SERVICE_SKCK, 6, w("catatan"), w("kepolisian"), label="catatan kepolisian"),
+    rule(C.SERVICE_SIM, 6, w("sim sima simc simb simd simb1 simb2 satpas simling"), label="sim"),
+    rule(C.SERVICE_OTHER, 8, w("surat"), w("kehilangan"), label="surat kehilangan"),
+    rule(C.SERVICE_OTHER, 3, w("laporan lapor"), w("kehilangan"), label="lapor kehilangan"),
+    rule(C.SERVICE_OTHER, 6, w("izin ijin"), w("keramaian"), label="izin keramaian"),
+    rule(C.SERVICE_OTHER, 4, w("stnk bpkb samsat tilang ditilang etle pengawalan"), label="stnk"),
+    rule(C.SERVICE_OTHER, 4, w("surat"), w("keterangan"), label="surat keterangan"),
+    # information and advice
+    rule(
+        C.INFORMATION,
+        2,
+        w(
+            "info informasi infonya tanya nanya bertanya takon tanyakan "
+            "konsultasi saran solusi syarat persyaratan syaratnya caranya "
+            "prosedur"
+        ),
+        label="tanya",
+    ),
+    rule(
+        C.INFORMATION,
+        1,
+        w("cara bagaimana gimana piye kepriye berapa biaya apakah jam"),
+        label="bagaimana",
+    ),
+)
