@@ -24,6 +24,7 @@ from functools import lru_cache
 from contracts.hierarchy import Category, Urgency
 from services.router.domain import classify_rules as R
 from services.router.domain.common_words import COMMON_WORDS
+from services.router.domain.urgency import NOT_A_CRIME, assess, is_over
 from services.router.domain.wording import Token, TypoIndex, fold, tokens
 
 _CATEGORY_RULES = R.CATEGORY_RULES
@@ -36,46 +37,18 @@ SPECIALISATIONS: tuple[tuple[Category, Category], ...] = (
     (Category.ROBBERY, Category.VIOLENCE),
     (Category.BRAWL, Category.VIOLENCE),
     (Category.ILLEGAL_RACING, Category.PUBLIC_ORDER),
+    (Category.LIVESTOCK_THEFT, Category.THEFT),
+    (Category.LIVESTOCK_THEFT, Category.MISSING_PERSON),
+    (Category.DEBT_COLLECTOR, Category.ROBBERY),
+    (Category.DEBT_COLLECTOR, Category.FRAUD),
+    (Category.SEXUAL_VIOLENCE, Category.THREAT),
+    (Category.SEXUAL_VIOLENCE, Category.VIOLENCE),
+    (Category.CHILD_PROTECTION, Category.VIOLENCE),
+    (Category.CHILD_PROTECTION, Category.EXTORTION),
+    (Category.THREAT, Category.VIOLENCE),
+    (Category.ENVIRONMENTAL_CRIME, Category.THEFT),
+    (Category.ENVIRONMENTAL_CRIME, Category.FIRE),
 )
-DANGEROUS: frozenset[Category] = frozenset(
-    {
-        Category.THEFT,
-        Category.ROBBERY,
-        Category.VEHICLE_THEFT,
-        Category.VIOLENCE,
-        Category.DOMESTIC_VIOLENCE,
-        Category.BRAWL,
-        Category.FIRE,
-        Category.FLOOD,
-        Category.TRAFFIC_ACCIDENT,
-        Category.MISSING_PERSON,
-    }
-)
-DEADLY: frozenset[Category] = frozenset(
-    {
-        Category.VIOLENCE,
-        Category.DOMESTIC_VIOLENCE,
-        Category.BRAWL,
-        Category.FIRE,
-        Category.FLOOD,
-        Category.TRAFFIC_ACCIDENT,
-        Category.ROBBERY,
-    }
-)
-# Usually discovered afterwards: a cry for help alone does not make them an emergency.
-AFTER_THE_FACT: frozenset[Category] = frozenset(
-    {Category.THEFT, Category.VEHICLE_THEFT, Category.MISSING_PERSON}
-)
-HIGH_URGENCY: frozenset[Category] = DEADLY | {Category.MISSING_PERSON}
-LOW_URGENCY: frozenset[Category] = frozenset(
-    {
-        Category.SERVICE_SKCK,
-        Category.SERVICE_SIM,
-        Category.SERVICE_OTHER,
-        Category.INFORMATION,
-    }
-)
-NOT_A_CRIME: frozenset[Category] = LOW_URGENCY | {Category.OTHER}
 
 
 @dataclass(frozen=True)
@@ -173,7 +146,9 @@ def classify(text: str) -> Classification:
     category_rules = _matching(_CATEGORY_RULES, words, present)
     signals = {r.tag for r in _matching(_SIGNAL_RULES, words, present)}
     if _happening_now(toks, words, folded := fold(text)):
-        signals.add(R.PRESENT)
+        signals.add(R.PRESENT_WEAK)
+    if is_over(words):
+        signals.add(R.DONE)
     scores: dict[Category, int] = {}
     for r in category_rules:
         category = Category(r.tag)
@@ -189,27 +164,11 @@ def classify(text: str) -> Classification:
         category = Category.INFORMATION if "?" in text else Category.OTHER
 
     about_officer = _about_officer(toks, words, present, folded, scores)
-    happened_before = R.PAST in signals and R.PRESENT not in signals
-    emergency = not happened_before and (
-        R.EMERGENCY in signals
-        or (R.DEATH in signals and category in DEADLY)
-        or (R.PRESENT in signals and category in DANGEROUS)
-        or (R.DISTRESS in signals and category in DANGEROUS - AFTER_THE_FACT)
-        or (R.DISTRESS in signals and category is Category.OTHER and len(words) <= 3)
-    )
+    emergency, urgency = assess(category, signals, len(words))
     if about_officer:
         category = Category.OFFICER_CONDUCT
-
-    if emergency:
-        urgency = Urgency.EMERGENCY
-    elif category in HIGH_URGENCY or (
-        R.PRESENT in signals and category not in NOT_A_CRIME and not happened_before
-    ):
-        urgency = Urgency.HIGH
-    elif category in LOW_URGENCY:
-        urgency = Urgency.LOW
-    else:
-        urgency = Urgency.NORMAL
+        if not emergency:
+            urgency = assess(category, signals, len(words))[1]
 
     matched = tuple(
         dict.fromkeys(

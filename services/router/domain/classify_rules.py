@@ -9,20 +9,20 @@ from __future__ import annotations
 
 from contracts.hierarchy import Category
 from services.router.domain.rules_base import *  # noqa: F403 (re-exported for classify)
-from services.router.domain.rules_base import Rule
+from services.router.domain.rules_base import C, Rule
 from services.router.domain.rules_person import PERSON_RULES
 from services.router.domain.rules_property import PROPERTY_RULES
 from services.router.domain.rules_public import PUBLIC_RULES
 from services.router.domain.rules_signals import *  # noqa: F403 (re-exported for classify)
 
-C = Category
-
 CATEGORY_RULES: tuple[Rule, ...] = PROPERTY_RULES + PERSON_RULES + PUBLIC_RULES
 
 # Categories in order of precedence when scores tie (the more serious first).
 PRECEDENCE: tuple[Category, ...] = (
-    C.VIOLENCE, C.ROBBERY, C.DOMESTIC_VIOLENCE, C.FIRE, C.BRAWL, C.TRAFFIC_ACCIDENT,
-    C.MISSING_PERSON, C.VEHICLE_THEFT, C.THEFT, C.DRUGS, C.FLOOD, C.GAMBLING, C.ALCOHOL,
-    C.ILLEGAL_RACING, C.EXTORTION, C.FRAUD, C.PUBLIC_ORDER, C.OFFICER_CONDUCT,
-    C.SERVICE_SKCK, C.SERVICE_SIM, C.SERVICE_OTHER, C.INFORMATION, C.OTHER,
+    C.VIOLENCE, C.SEXUAL_VIOLENCE, C.CHILD_PROTECTION, C.ROBBERY, C.DOMESTIC_VIOLENCE, C.FIRE,
+    C.DISASTER, C.BRAWL, C.TRAFFIC_ACCIDENT, C.MISSING_PERSON, C.FOUND_BODY, C.THREAT,
+    C.DEBT_COLLECTOR, C.LIVESTOCK_THEFT, C.ENVIRONMENTAL_CRIME, C.VEHICLE_THEFT, C.THEFT,
+    C.DRUGS, C.FLOOD, C.GAMBLING, C.ALCOHOL, C.ILLEGAL_RACING, C.EXTORTION, C.FRAUD,
+    C.PUBLIC_ORDER, C.OFFICER_CONDUCT, C.SERVICE_SKCK, C.SERVICE_SIM, C.SERVICE_OTHER,
+    C.INFORMATION, C.OTHER,
 )  # fmt: skip

@@ -55,7 +55,8 @@ VEHICLE = w(
     "mio jupiter satria cbr pcx aerox revo kendaraan ranmor sepmor"
 )
 TAKEN = forms("curi colong gondol gasak embat", "di ke", "an") | w(
-    "hilang ilang kemalingan kehilangan dimalingi raib digondol nyolong maling lenyap"
+    "hilang ilang ical icali kecalan kelangan kemalingan kehilangan dimalingi raib digondol "
+    "nyolong maling lenyap"
 )
 PERSON = w(
     "anak anakku anake anaknya adik adikku adike kakak kakakku bapakku bapake ibuku ibune "
@@ -74,3 +75,13 @@ FAMILY = w(
     "mertuanya menantu tiri mantan pacar pacarku pacarnya kdrt"
 )
 WEAPON = w("pisau celurit clurit arit sajam golok parang pedang badik keris samurai")
+CHILD = w(
+    "bocah bocahe lare larene bayi bayine balita murid muride siswa siswi santri santriwati "
+    "anak anake anaknya anakku putra putri putrane putrine putu cucu bocil sd smp tk paud mi"
+)
+LIVESTOCK = forms(
+    "sapi kambing wedus wedhus kebo kerbau bebek pitik jago entok mentok menthok jaran kuda "
+    "domba lembu ternak",
+    "",
+    "ku ne e nya ipun",
+)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from contracts.hierarchy import Category
 from services.router.domain.rules_base import (
+    CHILD,
     FAMILY,
     HIT,
     PERSON,
@@ -59,7 +60,6 @@ PERSON_RULES: tuple[Rule, ...] = (
     rule(C.VIOLENCE, 5, forms("bacok", "di ke mem m", "an i"), label="bacok"),
     rule(C.VIOLENCE, 5, forms("tusuk", "di ke me pe pen", "an") | w("nusuk"), label="tusuk"),
     rule(C.VIOLENCE, 5, forms("bunuh", "di pem mem ter", "an"), label="bunuh"),
-    rule(C.VIOLENCE, 4, w("mayat jenazah"), label="mayat"),
     rule(C.VIOLENCE, 3, w("orang wong warga"), w("mati tewas meninggal"), label="orang mati"),
     rule(
         C.VIOLENCE,
@@ -68,28 +68,38 @@ PERSON_RULES: tuple[Rule, ...] = (
         label="tembak",
     ),
     rule(C.VIOLENCE, 3, HIT, label="pukul"),
-    rule(
-        C.VIOLENCE,
-        5,
-        forms("perkosa", "di pe pem mem", "an")
-        | forms("cabul", "di pen men", "i an")
-        | w("pelecehan dilecehkan rudapaksa"),
-        label="pelecehan",
-    ),
     rule(C.VIOLENCE, 5, forms("culik", "di pen men", "an") | w("nyulik"), label="culik"),
-    rule(C.VIOLENCE, 3, forms("ancam", "di peng meng ng", "an i"), label="ancam"),
     rule(C.VIOLENCE, 2, WEAPON, label="senjata"),
     rule(C.VIOLENCE, 2, w("luka berdarah"), label="luka"),
     # missing person
-    rule(C.MISSING_PERSON, 5, PERSON, w("hilang ilang menghilang"), label="orang hilang"),
+    rule(
+        C.MISSING_PERSON,
+        5,
+        PERSON | w("adhik adek adekku simbah bapak ibuk garwa bojoku"),
+        w("hilang ilang menghilang ical"),
+        label="orang hilang",
+    ),
     rule(
         C.MISSING_PERSON,
         4,
-        w("belum tidak gak ga ora durung nggak blm tdk"),
-        w("pulang mulih"),
+        w("belum tidak gak ga gk ora durung dereng nggak blm tdk mboten"),
+        w("pulang mulih wangsul kondur"),
         label="belum pulang",
     ),
     rule(C.MISSING_PERSON, 4, w("minggat"), label="minggat"),
+    rule(
+        C.MISSING_PERSON,
+        4,
+        w("lungo lunga kesah medal metu pergi minggat kabur"),
+        w("omah griya rumah saking seko soko dari"),
+        label="pergi dari rumah",
+    ),
+    rule(
+        C.MISSING_PERSON,
+        2,
+        forms("golek padosi madosi cari", "di", "i ki no ne") | w("nyari"),
+        label="dicari",
+    ),
     rule(
         C.MISSING_PERSON,
         3,
@@ -100,4 +110,115 @@ PERSON_RULES: tuple[Rule, ...] = (
     rule(C.MISSING_PERSON, 3, w("tidak gak ora belum"), w("kabar"), label="tidak ada kabar"),
     rule(C.MISSING_PERSON, 4, w("kabur"), w("rumah omah"), label="kabur dari rumah"),
     rule(C.MISSING_PERSON, 4, w("hilang"), w("kontak"), label="hilang kontak"),
+    # sexual violence and harassment
+    rule(
+        C.SEXUAL_VIOLENCE,
+        7,
+        forms("perkosa", "di pe pem mem", "an")
+        | forms("cabul", "di pen men", "i an")
+        | forms("leceh", "di pe me", "kan ke an")
+        | w("rudapaksa asusila senonoh mesum eksibisionis sextortion pelecehan"),
+        label="pelecehan",
+    ),
+    rule(
+        C.SEXUAL_VIOLENCE,
+        6,
+        forms("grepe gerayang raba colek intip", "di nge ng meng", "i in e an"),
+        label="digrepe",
+    ),
+    rule(
+        C.SEXUAL_VIOLENCE,
+        7,
+        w("foto video vidio fotoku videoku fotone videone fotonya videonya gambar rekaman"),
+        w("pribadi bugil telanjang syur porno intim gak aneh tidak senonoh"),
+        label="foto pribadi",
+    ),
+    rule(C.SEXUAL_VIOLENCE, 6, w("vc vcs videocall"), w("direkam rekam disebar"), label="vc"),
+    rule(
+        C.SEXUAL_VIOLENCE,
+        5,
+        w("buka bukak mbukak mbikak copot nyopot nglepas melepas lepas"),
+        w("baju celana celananipun celanane celananya klambi rok kelamin"),
+        label="buka baju",
+    ),
+    rule(
+        C.SEXUAL_VIOLENCE,
+        4,
+        w("nyekeli megang pegang dipegang"),
+        w("wedok cewek perempuan"),
+        label="memegang",
+    ),
+    # child protection
+    rule(
+        C.CHILD_PROTECTION,
+        7,
+        forms("bully buli", "di nge", "") | w("perundungan dirundung rundung"),
+        label="bully",
+    ),
+    rule(
+        C.CHILD_PROTECTION, 5, CHILD, HIT | w("sabet disabet dikunci disekap"), label="anak dipukul"
+    ),
+    rule(
+        C.CHILD_PROTECTION,
+        6,
+        forms("nikah kawin jodoh", "di", "kan ke kake aken") | w("nikahan pernikahan"),
+        CHILD | w("umur usia"),
+        label="pernikahan anak",
+    ),
+    rule(
+        C.CHILD_PROTECTION,
+        6,
+        forms("ngemis emis", "me", ""),
+        CHILD | w("disuruh dikongkon"),
+        label="anak mengemis",
+    ),
+    rule(
+        C.CHILD_PROTECTION,
+        6,
+        w("bayi balita bocah"),
+        w("ditinggal dibuang buang ditelantarkan ditilar terlantar"),
+        label="bayi dibuang",
+    ),
+    rule(C.CHILD_PROTECTION, 5, w("eksploitasi penelantaran ditelantarkan"), label="eksploitasi"),
+    # threats and intimidation
+    rule(
+        C.THREAT,
+        5,
+        forms("ancam ancem", "di peng meng ng", "an i e")
+        | forms("teror", "di ne n", "an e")
+        | forms("intimidasi", "di", ""),
+        label="ancam",
+    ),
+    rule(
+        C.THREAT,
+        4,
+        w("arep mau bade badhe"),
+        w("dipateni dibunuh mateni ngobong diobong dibakar diberesi"),
+        label="mau dibunuh",
+    ),
+    # found bodies
+    rule(
+        C.FOUND_BODY,
+        4,
+        w("ada ana ono onok enek wonten"),
+        w("orang wong tiyang"),
+        w("mati meninggal tewas"),
+        label="ada orang mati",
+    ),
+    rule(C.FOUND_BODY, 7, w("mayat mayit jenazah layon jasad kerangka"), label="mayat"),
+    rule(
+        C.FOUND_BODY,
+        6,
+        forms("temu panggih temok", "di ke n me", "kan aken ake ke i an") | w("nemu"),
+        w("meninggal mati tewas tilar donya kaku bau membusuk ngambang kumambang"),
+        label="ditemukan meninggal",
+    ),
+    rule(
+        C.FOUND_BODY,
+        5,
+        w("gantung"),
+        w("diri dhiri"),
+        w("ditemukan dipanggihaken mati meninggal tilar"),
+        label="gantung diri",
+    ),
 )

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from contracts.hierarchy import Category
 from services.router.domain.rules_base import (
+    LIVESTOCK,
     TAKEN,
     VEHICLE,
     Rule,
@@ -97,4 +98,41 @@ PROPERTY_RULES: tuple[Rule, ...] = (
     rule(C.FRAUD, 4, w("gadungan palsu"), label="gadungan"),
     rule(C.FRAUD, 2, w("transfer rekening undian arisan olshop"), label="transfer"),
     rule(C.FRAUD, 3, w("tidak gak ga ora belum"), w("dikirim"), label="barang tidak dikirim"),
+    # livestock theft
+    rule(
+        C.LIVESTOCK_THEFT,
+        7,
+        LIVESTOCK,
+        TAKEN
+        | forms("maling", "", "e ne ipun")
+        | w("digiring dijupuk diangkut dibobol jebol dijebol dirusak"),
+        label="sapi hilang",
+    ),
+    rule(C.LIVESTOCK_THEFT, 3, forms("kandang kandhang", "", "e ne nya ipun"), label="kandang"),
+    # debt collectors
+    rule(
+        C.DEBT_COLLECTOR,
+        7,
+        w("debt debkolektor debtcollector dc matel penagih tukang"),
+        w("collector kolektor debt dc matel penagih tagih utang hutang ngaku ngakunya")
+        | w("dirampas nyita disita gedor nggedor"),
+        label="debt collector",
+    ),
+    rule(C.DEBT_COLLECTOR, 7, w("debkolektor debtcollector matel"), label="matel"),
+    rule(C.DEBT_COLLECTOR, 6, w("mata"), w("elang"), label="mata elang"),
+    rule(
+        C.DEBT_COLLECTOR,
+        6,
+        w("pinjol pinjaman"),
+        forms("teror ancam sebar", "di n ne ng nye me", "an in ke kan")
+        | w("kontak malu isin nyebar nyebarin nyebarke"),
+        label="teror pinjol",
+    ),
+    rule(
+        C.DEBT_COLLECTOR,
+        5,
+        w("angsuran cicilan kredit utang hutang tunggakan nunggak leasing"),
+        w("dirampas rampas dijupuk ditarik paksa nyita disita gedor nggedor dijabel"),
+        label="tarik paksa",
+    ),
 )

@@ -94,12 +94,10 @@ PUBLIC_RULES: tuple[Rule, ...] = (
     rule(
         C.FLOOD,
         3,
-        w("meluap luapan tanggul longsor tenggelam hanyut keli kelelep terseret tergenang"),
+        w("meluap luapan tanggul tenggelam hanyut keli kelelep terseret tergenang"),
         label="meluap",
     ),
     rule(C.FLOOD, 4, w("air banyu"), w("naik munggah masuk"), label="air naik"),
-    rule(C.FLOOD, 4, w("puting angin"), w("beliung kencang ribut"), label="puting beliung"),
-    rule(C.FLOOD, 3, w("pohon wit"), w("tumbang ambruk roboh"), label="pohon tumbang"),
     # fire
     rule(
         C.FIRE,
@@ -136,6 +134,9 @@ PUBLIC_RULES: tuple[Rule, ...] = (
     rule(C.SERVICE_SKCK, 6, w("catatan"), w("kepolisian"), label="catatan kepolisian"),
     rule(C.SERVICE_SIM, 6, w("sim sima simc simb simd simb1 simb2 satpas simling"), label="sim"),
     rule(C.SERVICE_OTHER, 8, w("surat"), w("kehilangan"), label="surat kehilangan"),
+    rule(
+        C.SERVICE_OTHER, 8, w("surat"), w("keterangan"), w("hilang ilang"), label="surat ket hilang"
+    ),
     rule(C.SERVICE_OTHER, 3, w("laporan lapor"), w("kehilangan"), label="lapor kehilangan"),
     rule(C.SERVICE_OTHER, 6, w("izin ijin"), w("keramaian"), label="izin keramaian"),
     rule(C.SERVICE_OTHER, 4, w("stnk bpkb samsat tilang ditilang etle pengawalan"), label="stnk"),
@@ -156,5 +157,66 @@ PUBLIC_RULES: tuple[Rule, ...] = (
         1,
         w("cara bagaimana gimana piye kepriye berapa biaya apakah jam"),
         label="bagaimana",
+    ),
+    # natural disasters other than floods
+    rule(
+        C.DISASTER, 6, w("longsor longsoran lindu gempa ambles amblas kekeringan"), label="longsor"
+    ),
+    rule(
+        C.DISASTER,
+        6,
+        w("puting angin lesus"),
+        w("beliung kencang ribut gedhe gede"),
+        label="puting beliung",
+    ),
+    rule(C.DISASTER, 5, w("pohon wit"), w("tumbang ambruk roboh rubuh"), label="pohon tumbang"),
+    rule(C.DISASTER, 4, w("tanah lemah"), w("retak gerak bergerak ambles"), label="tanah retak"),
+    rule(C.DISASTER, 4, w("ketimbun tertimbun kelindes ketiban tertimpa"), label="tertimbun"),
+    rule(C.DISASTER, 4, w("sumur air banyu"), w("kering asat bersih resik"), label="kekeringan"),
+    # crimes against the environment
+    rule(
+        C.ENVIRONMENTAL_CRIME,
+        8,
+        forms("balak", "pem di", "an") | w("illegal logging"),
+        label="pembalakan",
+    ),
+    rule(
+        C.ENVIRONMENTAL_CRIME,
+        6,
+        forms("tebang tebas", "di nebang me pe pen", "an")
+        | w("nebang negor ditegor")
+        | forms("colong curi", "ny di", ""),
+        w("kayu kajeng jati pohon wit sono mahoni") | w("alas hutan perhutani"),
+        w("alas hutan perhutani liar ilegal truk petak"),
+        label="tebang liar",
+    ),
+    rule(
+        C.ENVIRONMENTAL_CRIME,
+        6,
+        forms("tambang galian", "pe pen nam", "an") | w("sedot pasir sumur ngebor pengeboran"),
+        w("ilegal liar izin ijin dewe mesin"),
+        label="tambang ilegal",
+    ),
+    rule(C.ENVIRONMENTAL_CRIME, 6, w("limbah limbahe limbahnya"), label="limbah"),
+    rule(
+        C.ENVIRONMENTAL_CRIME,
+        6,
+        forms("setrum strum potas portas", "nye ny di", ""),
+        w("iwak ikan kali sungai"),
+        label="setrum ikan",
+    ),
+    rule(
+        C.ENVIRONMENTAL_CRIME,
+        6,
+        w("satwa lutung manuk burung kewan"),
+        w("dilindungi lindhungi dilindhungi langka buru diburu mbedhil ditembak"),
+        label="satwa",
+    ),
+    rule(
+        C.ENVIRONMENTAL_CRIME,
+        7,
+        forms("bakar obong", "pem di m mem ng", "an") | w("kobong"),
+        w("lahan semak hutan alas gambut tebu jerami"),
+        label="membakar lahan",
     ),
 )

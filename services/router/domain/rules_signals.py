@@ -10,72 +10,153 @@ from services.router.domain.rules_base import HIT, WEAPON, Rule, forms, rule, w
 
 EMERGENCY = "emergency"  # life in danger or a crime in progress, on its own
 DISTRESS = "distress"  # a cry for help: emergency together with a dangerous category
-PRESENT = "present"  # it is happening now
+PRESENT = "present"  # it is happening now (overrides words of the past)
+PRESENT_WEAK = "present_weak"  # "ada maling": now, unless the text says when it was
 PAST = "past"  # it happened before
+DONE = "done"  # it is over: "sudah diamankan", "wis mati", "sampun ngungsi"
 DEATH = "death"
+AT_RISK = "at_risk"  # someone trapped, missing, not yet evacuated or found
+VULNERABLE = "vulnerable"  # a child, an elderly, disabled or confused person
+BURNING = "burning"  # a fire: an emergency when the report is about a fire
+SUICIDE = "suicide"  # someone says they will end their life: an emergency whenever said
+
+_NOT = w("tidak gak ga ora nggak gk tdk ra blm belum durung dereng mboten ndak")
+_HURT = w(
+    "berdarah getihen getihe getih ditusuk nusuk pistol senpi ditembak penembakan tembakan "
+    "sekarat kritis pingsan semaput kejang kejangkejang overdosis darurat gawat disandera "
+    "diculik disekap tenggelam hanyut kelelep kecemplung nyemplung keseret terseret terjebak "
+    "terjepit kejepit ketimbun tertimbun meledak sajam bedhil pentungan jantungan sesak sesek"
+)
+
+# "sudah diamankan", "wis mati", "sampun ngungsi": over, unless negated in between.
+DONE_FIRST = w("sudah udah udh wis wes uwis sampun")
+DONE_STATE = w(
+    "diamankan ditangkap ketangkep tertangkap mati padam dipadamkan ngungsi mengungsi "
+    "diungsikan dievakuasi selamat aman dibawa digawa diobati diperiksa rukun"
+)
+NEGATION = _NOT
 
 SIGNAL_RULES: tuple[Rule, ...] = (
     rule(
         EMERGENCY,
         1,
-        forms("todong", "di", "")
-        | forms("bacok", "di ke", "")
-        | WEAPON
-        | w(
-            "berdarah getihen ditusuk nusuk pistol senpi ditembak penembakan tembakan sekarat "
-            "kritis pingsan darurat gawat disandera diculik tenggelam hanyut kelelep terseret "
-            "terjebak terjepit evakuasi kebakaran terbakar kobong kobongan meledak sajam"
-        ),
+        forms("todong", "di", "") | forms("bacok", "di ke", "") | WEAPON | _HURT,
         label="bahaya",
     ),
     rule(EMERGENCY, 1, w("senjata"), w("tajam api"), label="senjata"),
     rule(
         EMERGENCY,
         1,
-        w("tidak gak ga ora nggak"),
-        w("sadar napas nafas bernapas bernafas ambegan"),
+        _NOT,
+        w("sadar napas nafas bernapas bernafas ambegan obah bangun tangi"),
         label="tidak sadar",
     ),
     rule(
         EMERGENCY,
         1,
-        w("mau arep"),
-        forms("bunuh bacok tusuk", "di mem", ""),
+        w("sirah sirahe sirahipun kepala kepalane"),
+        w("bocor pecah"),
+        label="luka kepala",
+    ),
+    rule(
+        EMERGENCY,
+        1,
+        w("mau arep bade badhe"),
+        forms("bunuh bacok tusuk pateni", "di mem m", ""),
         label="mau dibunuh",
     ),
-    rule(EMERGENCY, 1, w("bunuh gantung"), w("diri"), label="bunuh diri"),
+    rule(SUICIDE, 1, w("bunuh gantung"), w("diri dhiri"), label="bunuh diri"),
+    rule(
+        SUICIDE,
+        1,
+        w("mungkasi mengakhiri nyudahi"),
+        w("gesang gesangipun hidup urip nyawa"),
+        label="mengakhiri hidup",
+    ),
+    rule(SUICIDE, 1, w("mending mendingan luwih"), w("mati modar"), label="mending mati"),
+    rule(SUICIDE, 1, w("pamit pamitan"), w("kuat tali"), label="pamitan"),
+    rule(EMERGENCY, 1, w("dibawa digawa digowo dijak diajak"), w("paksa"), label="dibawa paksa"),
     rule(EMERGENCY, 1, w("lagi sedang masih"), w("terjadi berlangsung"), label="lagi terjadi"),
     rule(EMERGENCY, 1, w("luka"), w("parah serius"), label="luka parah"),
     rule(
+        EMERGENCY,
+        1,
+        w("kebakaran terbakar kobongan"),
+        w("omah rumah griya wong orang tiyang"),
+        label="kebakaran rumah",
+    ),
+    rule(
+        AT_RISK,
+        1,
+        _NOT,
+        forms("evakuasi entas ungsi", "di ng me meng", "ne ke kan"),
+        label="belum dievakuasi",
+    ),
+    rule(
+        AT_RISK,
+        1,
+        _NOT,
+        w("ketemu ditemukan kapanggih kepanggih wangsul mulih pulang kondur bali"),
+        label="belum ketemu",
+    ),
+    rule(
+        AT_RISK,
+        1,
+        w("isih masih taksih msh sik"),
+        w("njero jero dalam nduwur genteng atap salebeting"),
+        label="masih di dalam",
+    ),
+    rule(AT_RISK, 1, w("ketiban tertimpa ketimpa"), label="tertimpa"),
+    rule(EMERGENCY, 1, w("merambat menjalar ngrembet"), label="api merambat"),
+    rule(BURNING, 1, w("kebakaran terbakar kobong kobongan murub"), label="kebakaran"),
+    rule(
+        VULNERABLE,
+        1,
+        w(
+            "anak anakku anake bocah bocahe lare bayi balita bocil "
+            "lansia pikun demensia kesupen pikunen tunawicara tunarungu odgj lumpuh hamil stroke "
+            "simbah mbah mbahku sepuh yuswa jiwa jiwanipun"
+        ),
+        label="rentan",
+    ),
+    rule(
         DISTRESS,
         1,
-        w("tolong tulung toloong help cepat cepet cepetan segera buruan lekas ndang"),
+        w("tolong tulung toloong tlg help cepat cepet cepetan segera buruan lekas ndang enggal"),
         label="tolong",
     ),
     rule(
         PRESENT,
         1,
-        w("sekarang skrg skrng saiki sekarng sedang barusan ngamuk dikejar kejar"),
+        w(
+            "sekarang skrg skrng saiki sekarng sedang barusan ngamuk dikejar kejar sakmenika "
+            "sakniki saniki nembe"
+        ),
         label="sekarang",
     ),
     rule(PRESENT, 1, w("saat"), w("ini"), label="saat ini"),
     rule(
-        PRESENT,
+        PRESENT_WEAK,
         1,
-        w("ada ana ono onok enek"),
-        forms("maling", "", "") | w("begal rampok jambret copet"),
+        w("ada ana ono onok enek wonten"),
+        forms("maling", "", "e ipun") | w("begal rampok jambret copet"),
         label="ada maling",
-    ),
-    rule(
-        PAST, 1, w("kemarin kemaren kmrn kmarin wingi semalam dulu tadi td biyen"), label="kemarin"
     ),
     rule(
         PAST,
         1,
-        w("minggu bulan tahun hari malam"),
-        w("lalu kemarin kepungkur wingi"),
+        w("kemarin kemaren kmrn kmarin wingi semalam dulu tadi td biyen wau mbiyen"),
+        label="kemarin",
+    ),
+    rule(
+        PAST,
+        1,
+        w("minggu bulan tahun hari malam wulan taun dinten dino"),
+        w("lalu kemarin kepungkur wingi kapungkur"),
         label="minggu lalu",
     ),
+    rule(PAST, 1, w("mau"), w("bengi sore isuk esuk awan subuh"), label="mau bengi"),
+    rule(PAST, 1, w("dalu"), w("wau"), label="dalu wau"),
     rule(PAST, 1, w("kapan"), w("hari"), label="kapan hari"),
     rule(DEATH, 1, w("mati meninggal tewas modar"), label="meninggal"),
 )
@@ -126,10 +207,10 @@ ABUSE = HIT | w(
 )
 # "lagi"/"masih" mean "now" before a verb or a place ("lagi dipukuli", "lagi ada maling"),
 # "again"/"still" after one ("dicuri lagi").
-NOW_BEFORE_VERB = w("lagi masih")
+NOW_BEFORE_VERB = w("lagi masih isih taksih msh lg")
 VERB_PREFIXES = ("di", "me", "ng", "ny", "ke", "ter", "ber")
 NOW_NEXT_WORDS = w("ada ana ono onok enek terjadi berlangsung rame ramai ngamuk gelut")
-PLACE_NEXT_WORDS = w("di neng nang ning disini disana")
+PLACE_NEXT_WORDS = w("di neng nang ning ndek wonten ing ten disini disana")
 VOCATIVE_BEFORE = w(
     "pak bapak bu ibu mas mbak yth halo hallo assalamualaikum pagi siang sore malam selamat"
 )
