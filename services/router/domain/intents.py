@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from itertools import pairwise
 
+from services.router.domain import conversation as talk
+from services.router.domain.classify import classify
 from services.router.domain.reference import find_reference, normalise_reference
 from services.router.domain.wording import fold, words
 
@@ -122,6 +124,25 @@ def detect_intent(text: str) -> Intent:
         w in _THANKS_WORDS or w in _THANKS_FILLER or w in _FILLER or w in _GREETING for w in ws
     ):
         return Intent.THANKS
+    return _conversation(ws, without_ref)
+
+
+def _conversation(ws: list[str], text: str) -> Intent:
+    """Asking for the Bhabin, a report's progress or news, thanks and greetings, at any
+    length; a report otherwise (conversation.py)."""
+    c = classify(text)
+    if talk.withdraws(ws):
+        return Intent.CANCEL
+    if talk.asks_bhabin(ws, c):
+        return Intent.ASK_BHABIN
+    if talk.asks_progress(ws, c):
+        return Intent.STATUS
+    if talk.brings_news(ws, c):
+        return Intent.FOLLOW_UP
+    if talk.thanks_only(ws, c):
+        return Intent.THANKS
+    if talk.greets_only(ws, c):
+        return Intent.GREETING_ONLY
     return Intent.REPORT
 
 

@@ -32,7 +32,8 @@ _HURT = w(
 DONE_FIRST = w("sudah udah udh wis wes uwis sampun")
 DONE_STATE = w(
     "diamankan ditangkap ketangkep tertangkap mati padam dipadamkan ngungsi mengungsi "
-    "diungsikan dievakuasi selamat aman dibawa digawa diobati diperiksa rukun"
+    "diungsikan dievakuasi selamat aman dibawa digawa diobati diperiksa rukun ketemu "
+    "ditemukan kapanggih kepanggih mulih pulang wangsul kondur"
 )
 NEGATION = _NOT
 

@@ -1,0 +1,155 @@
+"""Messages that talk to the police without reporting anything new, at any length.
+
+`detect_intent` asks these before it takes a message for a report:
+- `asks_bhabin`: who the village's Bhabin is or how to reach them ("siapa bhabin desa X",
+  "nyuwun nomere pak bhabin", "Bhabin Tembeling menika sinten?");
+- `asks_progress`: how a report already made stands ("laporanku wingi piye kelanjutane",
+  "bagaimana perkembangan laporan kami");
+- `withdraws`: a report taken back ("badhe nyabut laporan", "mencabut laporan");
+- `brings_news`: news about a report already made: the missing came home, the stolen thing
+  was found ("wis ketemu", "sampun wangsul", "sudah ditemukan"), or more details
+  ("tambahan", "menindaklanjuti laporan");
+- `thanks_only`: gratitude, however long, that asks for nothing new;
+- `greets_only`: a greeting, wishes or an introduction that carries no report.
+Each takes the message's normalised words and its classification, so that a message that
+also reports a crime or an emergency stays a report.
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from contracts.hierarchy import Category
+from services.router.domain.classify import Classification
+from services.router.domain.urgency import NOT_A_CRIME
+
+BHABIN = frozenset("bhabin babin bhabinkamtibmas babinkamtibmas binmas bhabinkantibmas".split())
+WHO_OR_CONTACT = frozenset(
+    "siapa siapakah sopo sapa sinten nomor nomer no nomere nomornya nomernya nomeripun kontak "
+    "wa hp telp telepon nama namanya jenenge asmanipun asmane".split()
+)
+REPORT_WORDS = frozenset(
+    "laporan laporanku laporane laporanipun lapuran aduan aduanku pengaduan laporke laporkan "
+    "laporaken lapor".split()
+)
+MY_REPORT = frozenset(
+    "laporan laporanku laporane laporanipun aduan aduanku pengaduan laporke".split()
+)
+HOW = frozenset("cara carane caranya surat".split())
+SERVICES = frozenset(
+    {Category.SERVICE_SKCK, Category.SERVICE_SIM, Category.SERVICE_OTHER, Category.INFORMATION}
+)
+PROGRESS = frozenset(
+    "piye gimana gmn bagaimana pripun kepriye kelanjutan kelanjutane kelanjutanipun "
+    "perkembangan perkembangane progres kabar tindak tindaklanjut sampai sampe".split()
+)
+WITHDRAW = frozenset("nyabut mencabut dicabut cabut mbatalke membatalkan".split())
+DONE = frozenset("sudah udah udh wis wes uwis sampun".split())
+FOUND = frozenset(
+    "ketemu ketemune ditemukan ditemokke ditemokake ditemokaken kapanggih kepanggih "
+    "dipanggihaken mulih pulang wangsul kondur bali balik".split()
+)
+NEGATION = frozenset("tidak gak ga ora nggak gk tdk ra blm belum durung dereng mboten".split())
+MORE = frozenset("tambahan tambahane imbuhan menindaklanjuti nambahi".split())
+THANKS = frozenset(
+    "makasih makasi maksih trims trimakasih terimakasih thanks thank thx tq ty tengkyu "
+    "suwun maturnuwun matursuwun nuwun kasih".split()
+)
+THANKS_PHRASES = (("terima", "kasih"), ("matur", "nuwun"), ("matur", "suwun"))
+# Words of a request: a message that thanks and asks for something is a report.
+REQUEST = frozenset(
+    "tolong tulung tlg mohon nyuwun minta njaluk segera enggal ditindak ditindaklanjuti "
+    "lapor melaporkan laporkan menanyakan tanya nanya takon apakah".split()
+)
+GRATEFUL_FOR = frozenset(
+    "bantu dibantu bantuan bantuannya bantuanipun respon responnya cepet cepat cepetan "
+    "teko rawuh datang dibubarin dibubarkan diamankan ketangkep ditangkap selesai beres "
+    "rukun aman wilujeng selamat sehat membantu pencarian".split()
+)
+GREETINGS = frozenset(
+    "halo hallo hai assalamualaikum selamat pagi siang sore malam sugeng enjing enjang "
+    "siyang sonten dalu permisi punten kulonuwun marhaban idul fitri ramadhan".split()
+)
+MAX_GREETING_WORDS = 20
+# What "sudah ketemu / wis mulih" is news about.
+FOUND_AGAIN = NOT_A_CRIME | {
+    Category.MISSING_PERSON,
+    Category.THEFT,
+    Category.VEHICLE_THEFT,
+    Category.LIVESTOCK_THEFT,
+}
+
+
+def _quiet(c: Classification) -> bool:
+    """Nothing urgent, no complaint about an officer."""
+    return not c.emergency and not c.about_officer
+
+
+def _crime(c: Classification) -> bool:
+    return c.category not in NOT_A_CRIME
+
+
+def _near(ws: list[str], first: frozenset[str], second: frozenset[str], gap: int) -> bool:
+    for i, word in enumerate(ws):
+        if word in first and any(other in second for other in ws[max(0, i - gap) : i + gap + 1]):
+            return True
+    return False
+
+
+def asks_bhabin(ws: list[str], c: Classification) -> bool:
+    if BHABIN.isdisjoint(ws) or WHO_OR_CONTACT.isdisjoint(ws):
+        return False
+    return _quiet(c) and not _crime(c) and _near(ws, BHABIN, WHO_OR_CONTACT, 6)
+
+
+def asks_progress(ws: list[str], c: Classification) -> bool:
+    """How "my report" stands; not how to report ("cara lapor"), nor a service."""
+    if not _quiet(c) or c.category in SERVICES or not HOW.isdisjoint(ws):
+        return False
+    return _near(ws, MY_REPORT, PROGRESS, 6)
+
+
+def withdraws(ws: list[str]) -> bool:
+    return _near(ws, WITHDRAW, REPORT_WORDS, 3)
+
+
+def brings_news(ws: list[str], c: Classification) -> bool:
+    if not _quiet(c):
+        return False
+    if (ws and ws[0] in MORE) or _near(ws, MORE, REPORT_WORDS, 2):
+        return True
+    if c.category not in FOUND_AGAIN and REPORT_WORDS.isdisjoint(ws):
+        return False  # "anak saya sudah pulang tapi dipukuli" is a report
+    for i, word in enumerate(ws):
+        if word not in DONE:
+            continue
+        for following in ws[i + 1 : i + 4]:
+            if following in NEGATION:
+                break
+            if following in FOUND:
+                return True
+    return False
+
+
+def thanked(ws: list[str]) -> bool:
+    return any(w in THANKS for w in ws if w not in ("kasih", "nuwun")) or any(
+        pair in THANKS_PHRASES for pair in pairwise(ws)
+    )
+
+
+def thanks_only(ws: list[str], c: Classification) -> bool:
+    if not thanked(ws) or not _quiet(c):
+        return False
+    if not GRATEFUL_FOR.isdisjoint(ws):
+        return True
+    return REQUEST.isdisjoint(ws) and c.category not in SERVICES
+
+
+def greets_only(ws: list[str], c: Classification) -> bool:
+    return (
+        len(ws) <= MAX_GREETING_WORDS
+        and not GREETINGS.isdisjoint(ws)
+        and c.category in (Category.OTHER,)
+        and not c.emergency
+        and not any(signal in c.matched for signal in ("distress", "present", "emergency"))
+    )
