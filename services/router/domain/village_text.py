@@ -1,55 +1,53 @@
-"""Which village a citizen's message names: "di desa Sukorejo kec. Bojonegoro".
+"""Which village a citizen's message names, weighing the whole text.
 
-Tolerates abbreviations ("ds.", "kel.", "kec.", "dsn"), Javanese phrasing ("neng deso
-...", "ing dusun ..."), case, punctuation, names split or joined ("Sumber Agung" /
-"Sumberagung"), old spelling ("Soekoredjo") and typos (after "desa"/"ds."/"kel.": one
-edit on names of 5+ letters, two on names of 8+; after "di"/"neng": one edit on names of
-6+ letters). A district named after
-"kec."/"kecamatan"/"polsek" narrows names that repeat across districts.
-
-Guards against false matches: an everyday word ("sudah", "bareng", "pasar", "tolong",
-the classifier's keywords) is taken for a village only right after "desa"/"ds."/"kel.",
-never through a typo; names shorter than 4 letters need such a marker too. A typo is
-forgiven only after a marker or a place word ("di", "neng", "dari", ...), so that an
-ordinary word one letter away from a village name ("kondangan" ~ Kandangan) is not taken
-for it. Among more than LARGE_SCOPE villages, a bare name needs a place word as well.
-
-The normalised index is built once per Directory (`VillageTextIndex.for_directory`);
-typo neighbourhoods are built lazily per regency (a few hundred names each) and kept for
-the most recently used regencies, so a candidate set spanning more than
-`MAX_FUZZY_REGENCIES` regencies (e.g. the whole country) matches exact names only.
+Every span of 1-4 words that is a village's name (joined or split, old spelling, typos)
+is a reading; the words around it are evidence (village_evidence): a marker before it
+("desa", "ds.", "kel.", "dusun": strong; "di", "neng", "ing", "wonten": weaker), its own
+district named beside it ("Ngunut Dander", "Dander, Ngunut") or after "kec."/"polsek", a
+capital inside a lower-case sentence. A non-village place phrase ("pasar Kapas",
+"jembatan Kanor", "jalan raya Sukosewu") and "asli ds. X" (the writer's home) are no
+evidence. An everyday word that is also a village's name ("sudah", "geger", "nganti",
+the classifier's keywords) is read as a village only after a strong marker and when it
+stands alone (punctuation, a district name, a capital follows or it has one), never
+through a typo; a typo is forgiven only after a marker or a place word, or beside the
+village's own district. A district's namesake village read from the district's name
+gives way to another village of that district named elsewhere in the text. The best
+readings are all returned (the router asks when there are several), never guessed.
 """
 
 from __future__ import annotations
 
-import weakref
-from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from services.router.domain.classify import KEYWORD_WORDS
 from services.router.domain.common_words import COMMON_WORDS
 from services.router.domain.directory import Directory, District, Village
-from services.router.domain.wording import Token, TypoIndex, fold, tokens
+from services.router.domain.village_evidence import (
+    DISTRICT_MARKERS,
+    PLACE_WORDS,
+    VILLAGE_MARKERS,
+    Reading,
+    in_place_phrase,
+    is_home,
+)
+from services.router.domain.village_index import (
+    DISTRICT_ALIASES,
+    MAX_FUZZY_REGENCIES,
+    Scope,
+    VillageMatch,
+    VillageTextIndex,
+    district_after,
+    name_key,
+    respell,
+    scope_of,
+    typo_budget,
+)
+
+__all__ = ["MAX_RESULTS", "VillageMatch", "name_key", "resolve_village"]
 
 MAX_RESULTS = 10
-MAX_FUZZY_REGENCIES = 16
 MAX_NAME_TOKENS = 4
-# Among more villages than this (several regencies, the country), a bare name is weak
-# evidence: it must follow "di"/"neng"/... or a marker such as "desa".
-LARGE_SCOPE = 2000
-
-VILLAGE_MARKERS = frozenset(
-    "desa ds dsa des deso kel kelurahan kelurhn kal dusun dsn dukuh dkh kampung kmp".split()
-)
-PLACE_WORDS = frozenset(
-    "di neng ning nang ing teng wonten daerah wilayah dari soko saka seko ke menyang "
-    "sekitar dekat cedak kawasan lingkungan".split()
-)
-DISTRICT_MARKERS = frozenset("kec kecamatan kecamatane kc kcm kcmt kcmtn kecmtn polsek".split())
-# Abbreviations people use for district names (normalised key -> normalised key).
-DISTRICT_ALIASES = {"bjn": "bojonegoro", "bojo": "bojonegoro"}
-
 _SCORE_EXACT = 100
 _SCORE_TYPO = {1: 80, 2: 65}
 _BONUS_STRONG_MARKER = 30
@@ -57,91 +55,10 @@ _BONUS_PLACE_WORD = 10
 _BONUS_PER_EXTRA_TOKEN = 3
 _BONUS_MARKED_DISTRICT = 50
 _BONUS_UNMARKED_DISTRICT = 25
-
-_SPELLING = (("oe", "u"), ("dj", "j"), ("tj", "c"), ("dh", "d"), ("th", "t"), ("sj", "sy"))
-
-
-def name_key(text: str) -> str:
-    """A name as compared: lower case, no spaces or punctuation, modern spelling."""
-    key = "".join(t.text for t in tokens(text))
-    return _respell(key)
+_BONUS_CAPITAL = 5
+_PENALTY_HOME = 40
 
 
-def _respell(key: str) -> str:
-    for old, new in _SPELLING:
-        if old in key:
-            key = key.replace(old, new)
-    return key
-
-
-@dataclass(frozen=True)
-class VillageMatch:
-    """`villages`: 0 = unknown, 1 = resolved, more = ambiguous (best first, at most 10).
-    `district_hint`: the district the text names, if any (also when no village matched)."""
-
-    villages: list[Village] = field(default_factory=list)
-    district_hint: District | None = None
-
-    @property
-    def resolved(self) -> Village | None:
-        return self.villages[0] if len(self.villages) == 1 else None
-
-    @property
-    def ambiguous(self) -> bool:
-        return len(self.villages) > 1
-
-
-@dataclass
-class _RegencyTypos:
-    villages: TypoIndex
-    districts: TypoIndex
-
-
-class VillageTextIndex:
-    """Normalised names of one Directory's villages and districts."""
-
-    def __init__(self, directory: Directory) -> None:
-        self.directory = directory
-        self.villages_by_key: dict[str, list[Village]] = {}
-        self.districts_by_key: dict[str, list[District]] = {}
-        self.regency_keys: set[str] = set()
-        for village in directory.villages():
-            self.villages_by_key.setdefault(name_key(village.name), []).append(village)
-        for district in directory.districts():
-            self.districts_by_key.setdefault(name_key(district.name), []).append(district)
-        for code in directory.regency_codes():
-            name = directory.regency_name(code) or ""
-            for prefix in ("Kabupaten ", "Kota ", "Kab. "):
-                name = name.removeprefix(prefix)
-            self.regency_keys.add(name_key(name))
-        self._typos: OrderedDict[str, _RegencyTypos] = OrderedDict()
-
-    @classmethod
-    def for_directory(cls, directory: Directory) -> VillageTextIndex:
-        index = _INDEXES.get(directory)
-        if index is None:
-            index = cls(directory)
-            _INDEXES[directory] = index
-        return index
-
-    def typos(self, regency_code: str) -> _RegencyTypos:
-        found = self._typos.get(regency_code)
-        if found is not None:
-            self._typos.move_to_end(regency_code)
-            return found
-        villages = self.directory.villages_in(regency_code)
-        districts = self.directory.districts_in(regency_code)
-        found = _RegencyTypos(
-            villages=TypoIndex(name_key(v.name) for v in villages),
-            districts=TypoIndex(name_key(d.name) for d in districts),
-        )
-        self._typos[regency_code] = found
-        if len(self._typos) > MAX_FUZZY_REGENCIES:
-            self._typos.popitem(last=False)
-        return found
-
-
-_INDEXES: weakref.WeakKeyDictionary[Directory, VillageTextIndex] = weakref.WeakKeyDictionary()
 _NEVER_ALONE = COMMON_WORDS | KEYWORD_WORDS
 
 
@@ -149,117 +66,74 @@ def _is_common(word: str) -> bool:
     return word in _NEVER_ALONE or word.isdigit()
 
 
-def _typo_budget(length: int, strong_marker: bool) -> int:
-    if strong_marker:
-        return 2 if length >= 8 else 1 if length >= 5 else 0
-    return 1 if length >= 6 else 0
+@dataclass
+class _Hit:
+    score: int
+    village: Village
+    start: int  # the tokens the name was read from
+    end: int
+    strong: bool  # right after "desa"/"ds."/"kel."
 
 
 @dataclass
-class _Scope:
-    codes: set[str] | None  # None: every village of the directory
-    regencies: list[str]
-    size: int
+class _Search:
+    """One message being read against one directory."""
 
-    @property
-    def large(self) -> bool:
-        return self.size > LARGE_SCOPE
+    index: VillageTextIndex
+    scope: Scope
+    text: Reading
+    fuzzy_regencies: list[str]
+    consumed: set[int] = field(default_factory=set)
+    # token index -> (tokens, codes) of a district named there without a marker
+    districts_at: dict[int, tuple[int, set[str]]] = field(default_factory=dict)
+    hits: dict[str, _Hit] = field(default_factory=dict)
 
-    def keep_village(self, village: Village) -> bool:
-        return self.codes is None or village.code in self.codes
+    def keep(self, hit: _Hit) -> None:
+        current = self.hits.get(hit.village.code)
+        if current is None or hit.score > current.score:
+            self.hits[hit.village.code] = hit
 
-    def keep_district(self, district: District) -> bool:
-        return district.regency_code in self.regencies
-
-
-def _scope(candidates: Sequence[Village], directory: Directory) -> _Scope:
-    if not candidates or len(candidates) >= len(directory):
-        return _Scope(None, directory.regency_codes(), len(directory))
-    codes = {v.code for v in candidates}
-    regencies = sorted({v.regency_code for v in candidates})
-    return _Scope(codes, regencies, len(codes))
+    def district_next_to(self, start: int, end: int) -> set[str]:
+        """Codes of a district named right after or right before tokens [start, end)."""
+        codes: set[str] = set()
+        after = self.districts_at.get(end)
+        if after is not None:
+            codes |= after[1]
+        for at, (length, found) in self.districts_at.items():
+            if at + length == start:
+                codes |= found
+        return codes
 
 
 def resolve_village(text: str, candidates: Sequence[Village], directory: Directory) -> VillageMatch:
     """The villages among `candidates` that `text` names (empty candidates: the whole
     directory), ordered best first, and the district the text names."""
     index = VillageTextIndex.for_directory(directory)
-    scope = _scope(candidates, directory)
-    toks = tokens(text)
-    words = [t.text for t in toks]
-    folded = fold(text)
-    fuzzy_regencies = scope.regencies if len(scope.regencies) <= MAX_FUZZY_REGENCIES else []
+    scope = scope_of(candidates, directory)
+    fuzzy = scope.regencies if len(scope.regencies) <= MAX_FUZZY_REGENCIES else []
+    search = _Search(index, scope, Reading.of(text), fuzzy)
+    marked = _marked_districts(search)
+    _unmarked_districts(search)
+    for i in range(len(search.text.words)):
+        if i not in search.consumed:
+            _names_at(search, i)
+    _drop_district_namesakes(search)
 
-    consumed: set[int] = set()
-    marked_districts: list[tuple[int, District]] = []  # (score, district)
-    for i, word in enumerate(words):
-        if word not in DISTRICT_MARKERS or i + 1 >= len(words):
-            continue
-        hit = _district_after(words, i + 1, index, scope, fuzzy_regencies)
-        if hit is not None:
-            score, district, length = hit
-            marked_districts.append((score, district))
-            consumed.update(range(i, i + 1 + length))
-
-    unmarked_districts: set[str] = set()
-    best: dict[str, tuple[int, Village]] = {}
-    for i in range(len(words)):
-        if i in consumed:
-            continue
-        before = words[i - 1] if i > 0 else ""
-        strong = before in VILLAGE_MARKERS
-        place = before in PLACE_WORDS
-        for n in range(1, MAX_NAME_TOKENS + 1):
-            span = words[i : i + n]
-            if len(span) < n or any(
-                j in consumed or words[j] in VILLAGE_MARKERS or words[j] in DISTRICT_MARKERS
-                for j in range(i, i + n)
-            ):
-                break
-            key = _respell("".join(span))
-            all_common = all(_is_common(w) for w in span)
-            if strong and all_common:
-                # "desa Sudah, kec. Malo" names a village; "desa sudah ada ronda" does not
-                usable = _ends_name(toks, words, folded, i + n)
-            else:
-                usable = strong or (len(key) >= 4 and not all_common and (place or not scope.large))
-            bonus = (
-                _BONUS_STRONG_MARKER if strong else _BONUS_PLACE_WORD if place else 0
-            ) + _BONUS_PER_EXTRA_TOKEN * (n - 1)
-            if not usable:
-                continue
-            if len(key) >= 5 and key not in index.regency_keys:
-                for district in index.districts_by_key.get(key, ()):
-                    if scope.keep_district(district):
-                        unmarked_districts.add(district.code)
-            exact = [v for v in index.villages_by_key.get(key, ()) if scope.keep_village(v)]
-            if exact:
-                for village in exact:
-                    _keep_best(best, village, _SCORE_EXACT + bonus)
-                continue
-            if any(_is_common(w) for w in span):
-                continue
-            budget = _typo_budget(len(key), strong) if strong or place else 0
-            for regency in fuzzy_regencies if budget else ():
-                for near, distance in index.typos(regency).villages.near(key, budget):
-                    for village in index.villages_by_key.get(near, ()):
-                        if scope.keep_village(village):
-                            _keep_best(best, village, _SCORE_TYPO[distance] + bonus)
-
+    unmarked = {code for _, codes in search.districts_at.values() for code in codes}
     hint: District | None = None
-    if marked_districts:
-        hint = max(marked_districts, key=lambda item: item[0])[1]
-    elif len(unmarked_districts) == 1:
-        hint = directory.district(next(iter(unmarked_districts)))
-
-    marked_codes = {d.code for _, d in marked_districts}
+    if marked:
+        hint = max(marked, key=lambda item: item[0])[1]
+    elif len(unmarked) == 1:
+        hint = directory.district(next(iter(unmarked)))
+    marked_codes = {d.code for _, d in marked}
     scored: list[tuple[int, Village]] = []
-    for score, village in best.values():
-        if village.district_code in marked_codes:
+    for hit in search.hits.values():
+        score = hit.score
+        if hit.village.district_code in marked_codes:
             score += _BONUS_MARKED_DISTRICT
-        elif village.district_code in unmarked_districts:
+        elif hit.village.district_code in unmarked:
             score += _BONUS_UNMARKED_DISTRICT
-        scored.append((score, village))
+        scored.append((score, hit.village))
     if not scored:
         return VillageMatch([], hint)
     top = max(score for score, _ in scored)
@@ -267,44 +141,151 @@ def resolve_village(text: str, candidates: Sequence[Village], directory: Directo
     return VillageMatch(winners[:MAX_RESULTS], hint)
 
 
-def _ends_name(toks: list[Token], words: list[str], folded: str, end: int) -> bool:
+def _marked_districts(search: _Search) -> list[tuple[int, District]]:
+    """Districts named after "kec."/"kecamatan"/"polsek": (score, district)."""
+    words = search.text.words
+    found: list[tuple[int, District]] = []
+    for i, word in enumerate(words):
+        if word not in DISTRICT_MARKERS or i + 1 >= len(words):
+            continue
+        hit = district_after(words, i + 1, search.index, search.scope, search.fuzzy_regencies)
+        if hit is not None:
+            score, district, length = hit
+            found.append((score, district))
+            search.consumed.update(range(i, i + 1 + length))
+    return found
+
+
+def _unmarked_districts(search: _Search) -> None:
+    """Districts named without a marker ("Ngunut Dander"), outside place phrases."""
+    words = search.text.words
+    for i in range(len(words)):
+        if i in search.consumed or in_place_phrase(words, i):
+            continue
+        for n in range(3, 0, -1):
+            span = words[i : i + n]
+            if len(span) < n or any(j in search.consumed for j in range(i, i + n)):
+                continue
+            key = respell("".join(span))
+            if key in search.index.regency_keys:
+                continue
+            key = DISTRICT_ALIASES.get(key, key) if n == 1 and i > 0 else key
+            if len(key) < 4 or (n == 1 and _is_common(span[0]) and key == span[0]):
+                continue
+            codes = {
+                d.code
+                for d in search.index.districts_by_key.get(key, ())
+                if search.scope.keep_district(d)
+            }
+            if codes:
+                search.districts_at[i] = (n, codes)
+                break
+
+
+def _names_at(search: _Search, i: int) -> None:
+    """Every village name (1 to MAX_NAME_TOKENS tokens) that starts at token i."""
+    words = search.text.words
+    before = words[i - 1] if i > 0 else ""
+    strong = before in VILLAGE_MARKERS
+    place = before in PLACE_WORDS
+    if not strong and in_place_phrase(words, i):
+        return
+    home_penalty = _PENALTY_HOME if is_home(words, i) else 0
+    for n in range(1, MAX_NAME_TOKENS + 1):
+        span = words[i : i + n]
+        if len(span) < n or any(
+            j in search.consumed or words[j] in VILLAGE_MARKERS or words[j] in DISTRICT_MARKERS
+            for j in range(i, i + n)
+        ):
+            break
+        key = respell("".join(span))
+        beside = search.district_next_to(i, i + n)
+        if not _usable(search, i, n, key, strong, place, beside):
+            continue
+        bonus = (
+            (_BONUS_STRONG_MARKER if strong else _BONUS_PLACE_WORD if place else 0)
+            + _BONUS_PER_EXTRA_TOKEN * (n - 1)
+            + (_BONUS_CAPITAL if i in search.text.capitalised else 0)
+            - home_penalty
+        )
+        exact = [
+            v for v in search.index.villages_by_key.get(key, ()) if search.scope.keep_village(v)
+        ]
+        for village in exact:
+            search.keep(_Hit(_SCORE_EXACT + bonus, village, i, i + n, strong))
+        if exact or any(_is_common(w) for w in span):
+            continue
+        _typos_at(search, i, n, key, bonus, strong, place, beside)
+
+
+def _usable(
+    search: _Search, i: int, n: int, key: str, strong: bool, place: bool, beside: set[str]
+) -> bool:
+    span = search.text.words[i : i + n]
+    all_common = all(_is_common(w) for w in span)
+    if strong and all_common:
+        # "desa Sudah, kec. Malo" names a village; "desa sudah ada ronda" does not
+        return (
+            _ends_name(search.text, i + n)
+            or bool(beside)
+            or all(j in search.text.capitalised for j in range(i, i + n))
+        )
+    if strong:
+        return True
+    return len(key) >= 4 and not all_common and (place or bool(beside) or not search.scope.large)
+
+
+def _typos_at(
+    search: _Search,
+    i: int,
+    n: int,
+    key: str,
+    bonus: int,
+    strong: bool,
+    place: bool,
+    beside: set[str],
+) -> None:
+    """A misspelt name: after a marker or a place word, or right beside its district."""
+    if strong or place:
+        budget, districts = typo_budget(len(key), strong), None
+    elif beside:
+        budget, districts = typo_budget(len(key), False), beside
+    else:
+        return
+    for regency in search.fuzzy_regencies if budget else ():
+        for near, distance in search.index.typos(regency).villages.near(key, budget):
+            for village in search.index.villages_by_key.get(near, ()):
+                if not search.scope.keep_village(village):
+                    continue
+                if districts is not None and village.district_code not in districts:
+                    continue
+                search.keep(_Hit(_SCORE_TYPO[distance] + bonus, village, i, i + n, strong))
+
+
+def _drop_district_namesakes(search: _Search) -> None:
+    """ "Ngunut Dander": the district's namesake village (Dander) was read from the
+    district's name; another village of that district, named elsewhere, is the one meant."""
+    for code, hit in list(search.hits.items()):
+        if hit.strong:
+            continue
+        named = search.districts_at.get(hit.start)
+        if named is None or named[0] != hit.end - hit.start:
+            continue
+        district = hit.village.district_code
+        if district not in named[1]:
+            continue
+        if any(
+            other.village.district_code == district and other.start != hit.start
+            for other_code, other in search.hits.items()
+            if other_code != code
+        ):
+            del search.hits[code]
+
+
+def _ends_name(text: Reading, end: int) -> bool:
     """Whether a name ending before token `end` stands alone: end of text, punctuation,
     a district marker or an RT/RW number follows."""
-    if end >= len(toks):
-        return True
-    if any(ch in folded[toks[end - 1].end : toks[end].start] for ch in ",.;:!?()\n"):
+    words = text.words
+    if end >= len(words) or text.gap_has(end, ",.;:!?()\n"):
         return True
     return words[end] in DISTRICT_MARKERS or words[end] in {"rt", "rw"} or words[end].isdigit()
-
-
-def _keep_best(best: dict[str, tuple[int, Village]], village: Village, score: int) -> None:
-    current = best.get(village.code)
-    if current is None or score > current[0]:
-        best[village.code] = (score, village)
-
-
-def _district_after(
-    words: list[str],
-    start: int,
-    index: VillageTextIndex,
-    scope: _Scope,
-    fuzzy_regencies: list[str],
-) -> tuple[int, District, int] | None:
-    """The district named right after a marker: (score, district, tokens used)."""
-    for n in range(min(3, len(words) - start), 0, -1):
-        key = _respell("".join(words[start : start + n]))
-        key = DISTRICT_ALIASES.get(key, key)
-        exact = [d for d in index.districts_by_key.get(key, ()) if scope.keep_district(d)]
-        if exact:
-            return 2, min(exact, key=lambda d: d.code), n
-    for n in range(min(3, len(words) - start), 0, -1):
-        key = _respell("".join(words[start : start + n]))
-        budget = _typo_budget(len(key), strong_marker=True)
-        if not budget:
-            continue
-        for regency in fuzzy_regencies:
-            for near, _distance in index.typos(regency).districts.near(key, budget):
-                for district in index.districts_by_key.get(near, ()):
-                    if scope.keep_district(district):
-                        return 1, district, n
-    return None

@@ -44,7 +44,7 @@ ALL_SUKOREJO = ["Sukorejo, Kec. Tambakrejo", "Sukorejo, Kec. Bojonegoro", "Sukor
         ("desa sumber agung kec dander", ["Sumberagung, Kec. Dander"], "Dander"),
         ("Desa Soekoredjo kec Malo", ["Sukorejo, Kec. Malo"], "Malo"),  # old spelling
         ("desa sudah", ["Sudah, Kec. Malo"], None),  # an ordinary word, after "desa"
-        ("ds. Sudah, Malo", ["Sudah, Kec. Malo"], None),
+        ("ds. Sudah, Malo", ["Sudah, Kec. Malo"], "Malo"),  # a district named beside it
         ("desa sudah kec malo", ["Sudah, Kec. Malo"], "Malo"),
         ("kecamatan dander", [], "Dander"),  # a district alone: no village
         ("desa sukorejo kec dander", ALL_SUKOREJO, "Dander"),  # no Sukorejo in Dander
