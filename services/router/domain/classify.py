@@ -235,7 +235,7 @@ def _about_officer(
         _near(words, a, b, window=2) for a, b in R.NEGLECT_PHRASES
     )
     abuse_near = any(
-        words[j] in R.ABUSE for i in subjects for j in range(max(0, i - 4), min(len(words), i + 5))
+        words[j] in R.ABUSE for i in subjects for j in range(max(0, i - 6), min(len(words), i + 7))
     )
     abuse_any = not present.isdisjoint(R.ABUSE)
     other_crime = max(
@@ -246,7 +246,8 @@ def _about_officer(
         return True
     if reported_to and asked_money:
         return True
-    if (subjects or reported_to) and neglect and other_crime < 4:
+    complaint = not present.isdisjoint(R.COMPLAINT)
+    if (subjects or reported_to) and neglect and (other_crime < 4 or complaint or reported_to):
         return True
     return oknum and (money or abuse_any)
 

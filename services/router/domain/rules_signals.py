@@ -167,7 +167,8 @@ SIGNAL_RULES: tuple[Rule, ...] = (
 POLICE = w(
     "polisi polsek polres polda polri kepolisian bhabin babin bhabinkamtibmas babinkamtibmas "
     "kapolsek kapolres kanit kasat reskrim polantas provos intel buser polwan brimob sabhara "
-    "aparat bripka brigadir aiptu aipda bripda briptu bripol brigpol ipda iptu akp pol"
+    "aparat bripka brigadir aiptu aipda bripda briptu bripol brigpol ipda iptu akp pol "
+    "polisine polisinya polisinipun bhabine babine petugasipun satlantas propam 110"
 )
 OKNUM = w("oknum")
 NOT_POLICE = w(
@@ -181,8 +182,11 @@ MONEY = w(
     "dipalak"
 )
 MONEY_PHRASES: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
-    (w("minta dimintai njaluk jaluk dimintain meminta"), w("uang duit jatah imbalan rokok")),
-    (w("uang duit"), w("damai rokok bensin")),
+    (
+        w("minta dimintai njaluk jaluk dimintain meminta nyuwun"),
+        w("uang duit jatah imbalan rokok arta artanipun damai"),
+    ),
+    (w("uang duit arta"), w("damai rokok bensin")),
     (w("salam"), w("tempel")),
     (w("damai"), w("ditempat tempat")),
     (w("nembak"), w("sim")),
@@ -194,9 +198,11 @@ NEGLECT_PHRASES: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
         w(
             "ditanggapi direspon direspons merespon merespons menanggapi diproses memproses "
             "ditindaklanjuti menindaklanjuti datang teko dilayani digubris diurus profesional "
-            "peduli bertindak"
+            "peduli bertindak digagas diangkat ditanggepin dibales dibalas respon tindakan"
         ),
     ),
+    (w("tau pernah"), w("teko datang rawuh dateng ana")),
+    (w("urus golekana goleki cari"), w("dewe dhewe sendiri")),
     (w("laporan laporanku"), w("ditolak diabaikan mandek dicuekin")),
     (w("menolak nolak"), w("laporan")),
 )
@@ -204,8 +210,11 @@ NEGLECT = w("dicuekin cuek lambat lamban diabaikan dibiarkan")
 # Abuse: counts only close to a police officer named as the subject.
 ABUSE = HIT | w(
     "kasar arogan bentak membentak dibentak ancam mengancam diancam intimidasi "
-    "mabuk mabok judi selingkuh semena sewenang kurang sopan nakal"
+    "mabuk mabok judi selingkuh semena sewenang kurang sopan nakal mengintimidasi memihak "
+    "taruhan"
 )
+# A complaint said as one: "komplain", "mengadukan".
+COMPLAINT = w("komplain complain mengadukan mengadu ngadu keberatan kecewa kekecewaan")
 # "lagi"/"masih" mean "now" before a verb or a place ("lagi dipukuli", "lagi ada maling"),
 # "again"/"still" after one ("dicuri lagi").
 NOW_BEFORE_VERB = w("lagi masih isih taksih msh lg")
