@@ -48,6 +48,9 @@ SPECIALISATIONS: tuple[tuple[Category, Category], ...] = (
     (Category.THREAT, Category.VIOLENCE),
     (Category.ENVIRONMENTAL_CRIME, Category.THEFT),
     (Category.ENVIRONMENTAL_CRIME, Category.FIRE),
+    (Category.ENVIRONMENTAL_CRIME, Category.DISASTER),
+    (Category.DOMESTIC_VIOLENCE, Category.THREAT),
+    (Category.EXTORTION, Category.THREAT),
 )
 
 

@@ -52,7 +52,7 @@ def rule(tag: str | Category, weight: int, *slots: frozenset[str], label: str = 
 VEHICLE = w(
     "motor motorku motore motornya montor montorku montore spm r2 r4 mobil mobilku mobile "
     "mobilnya pikap pickup truk honda yamaha suzuki kawasaki vario beat scoopy nmax supra "
-    "mio jupiter satria cbr pcx aerox revo kendaraan ranmor sepmor"
+    "mio jupiter satria cbr pcx aerox revo kendaraan ranmor sepmor bis bus avanza xenia"
 )
 TAKEN = forms("curi colong gondol gasak embat", "di ke", "an") | w(
     "hilang ilang ical icali kecalan kelangan kemalingan kehilangan dimalingi raib digondol "
@@ -68,11 +68,12 @@ HIT = forms(
     "tonjok antem bogem",
     "di me mem nge ke ng",
     "i in e nya an ne",
-) | w("mukul mukuli nampar nendang nyiksa menyiksa ngantem")
+) | w("mukul mukuli nampar nendang nyiksa menyiksa ngantem nyekek nyekik dicekek")
 FAMILY = w(
     "suami suamiku suamine suaminya istri istriku istrine istrinya bojo bojoku bojone "
     "ayah ayahku ayahnya bapakku bapake bapakne bapaknya ibuku ibune ibunya mertua mertuaku "
-    "mertuanya menantu tiri mantan pacar pacarku pacarnya kdrt"
+    "mertuanya menantu tiri mantan pacar pacarku pacarnya kdrt garwa garwanipun garwane "
+    "bojonipun ibuk ibu"
 )
 WEAPON = w("pisau celurit clurit arit sajam golok parang pedang badik keris samurai")
 CHILD = w(

@@ -50,6 +50,14 @@ PERSON_RULES: tuple[Rule, ...] = (
     ),
     rule(C.BRAWL, 5, w("perang"), w("sarung"), label="perang sarung"),
     rule(C.BRAWL, 2, w("antar"), w("kampung desa perguruan kelompok geng suporter"), label="antar"),
+    rule(
+        C.BRAWL,
+        6,
+        w("saling"),
+        w("pukul lempar bacok serang tonjok antem gebuk keroyok balang"),
+        label="saling pukul",
+    ),
+    rule(C.BRAWL, 3, w("perguruan suporter konvoi"), label="perguruan"),
     # violence
     rule(
         C.VIOLENCE,
@@ -59,7 +67,9 @@ PERSON_RULES: tuple[Rule, ...] = (
     ),
     rule(C.VIOLENCE, 5, forms("bacok", "di ke mem m", "an i"), label="bacok"),
     rule(C.VIOLENCE, 5, forms("tusuk", "di ke me pe pen", "an") | w("nusuk"), label="tusuk"),
-    rule(C.VIOLENCE, 5, forms("bunuh", "di pem mem ter", "an"), label="bunuh"),
+    rule(
+        C.VIOLENCE, 5, forms("bunuh", "di pem mem ter", "an") - w("bunuh"), label="bunuh"
+    ),  # "bunuh diri" is no violence
     rule(C.VIOLENCE, 3, w("orang wong warga"), w("mati tewas meninggal"), label="orang mati"),
     rule(
         C.VIOLENCE,
@@ -70,7 +80,7 @@ PERSON_RULES: tuple[Rule, ...] = (
     rule(C.VIOLENCE, 3, HIT, label="pukul"),
     rule(C.VIOLENCE, 5, forms("culik", "di pen men", "an") | w("nyulik"), label="culik"),
     rule(C.VIOLENCE, 2, WEAPON, label="senjata"),
-    rule(C.VIOLENCE, 2, w("luka berdarah"), label="luka"),
+    rule(C.VIOLENCE, 2, w("luka berdarah melukai dilukai"), label="luka"),
     # missing person
     rule(
         C.MISSING_PERSON,
@@ -110,6 +120,14 @@ PERSON_RULES: tuple[Rule, ...] = (
     rule(C.MISSING_PERSON, 3, w("tidak gak ora belum"), w("kabar"), label="tidak ada kabar"),
     rule(C.MISSING_PERSON, 4, w("kabur"), w("rumah omah"), label="kabur dari rumah"),
     rule(C.MISSING_PERSON, 4, w("hilang"), w("kontak"), label="hilang kontak"),
+    rule(
+        C.MISSING_PERSON,
+        5,
+        PERSON | w("simbah mbah mbahku"),
+        w("belum durung dereng blm gk gak ora tidak"),
+        w("ketemu kapanggih ditemukan kepanggih"),
+        label="belum ditemukan",
+    ),
     # sexual violence and harassment
     rule(
         C.SEXUAL_VIOLENCE,
@@ -161,7 +179,8 @@ PERSON_RULES: tuple[Rule, ...] = (
     rule(
         C.CHILD_PROTECTION,
         6,
-        forms("nikah kawin jodoh", "di", "kan ke kake aken") | w("nikahan pernikahan"),
+        forms("nikah kawin jodoh", "di", "kan ke kake aken aken") - w("nikah kawin jodoh")
+        | w("nikahaken nikah dini pernikahan"),
         CHILD | w("umur usia"),
         label="pernikahan anak",
     ),
@@ -185,7 +204,8 @@ PERSON_RULES: tuple[Rule, ...] = (
         C.THREAT,
         5,
         forms("ancam ancem", "di peng meng ng", "an i e")
-        | forms("teror", "di ne n", "an e")
+        | forms("teror", "di", "an e")
+        | w("neror nerror")
         | forms("intimidasi", "di", ""),
         label="ancam",
     ),
@@ -210,7 +230,7 @@ PERSON_RULES: tuple[Rule, ...] = (
         C.FOUND_BODY,
         6,
         forms("temu panggih temok", "di ke n me", "kan aken ake ke i an") | w("nemu"),
-        w("meninggal mati tewas tilar donya kaku bau membusuk ngambang kumambang"),
+        w("meninggal mati tewas tilar donya membusuk ngambang kumambang"),
         label="ditemukan meninggal",
     ),
     rule(

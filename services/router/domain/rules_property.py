@@ -9,6 +9,7 @@ from services.router.domain.rules_base import (
     LIVESTOCK,
     TAKEN,
     VEHICLE,
+    WEAPON,
     Rule,
     forms,
     rule,
@@ -19,19 +20,19 @@ C = Category
 
 PROPERTY_RULES: tuple[Rule, ...] = (
     # theft
-    rule(C.THEFT, 3, forms("maling", "ke di ny", "an i e ne nya"), label="maling"),
+    rule(C.THEFT, 4, forms("maling", "ke di ny", "an i e ne nya ipun"), label="maling"),
     rule(C.THEFT, 3, forms("curi", "pen ke di men ny", "an in kan nya ne"), label="curi"),
     rule(C.THEFT, 3, forms("colong", "di ke n ny", "an i e ne nya") | w("nyolong"), label="colong"),
     rule(C.THEFT, 3, forms("copet", "di ke pen", "an nya e"), label="copet"),
     rule(C.THEFT, 2, forms("bobol", "di ke pem", "an nya e"), label="bobol"),
     rule(C.THEFT, 2, forms("gasak gondol embat", "di"), label="gasak"),
     rule(C.THEFT, 2, w("raib kehilangan kecurian"), label="kehilangan"),
-    rule(C.THEFT, 1, w("hilang ilang"), label="hilang"),
+    rule(C.THEFT, 1, w("hilang ilang ical"), label="hilang"),
     rule(C.THEFT, 2, w("lenyap congkel dicongkel nyongkel gembok jebol"), label="dicongkel"),
     rule(C.THEFT, 2, w("diambil dijupuk digawa"), w("orang wong seseorang"), label="diambil orang"),
     # vehicle theft
     rule(C.VEHICLE_THEFT, 6, w("curanmor curanmor2"), label="curanmor"),
-    rule(C.VEHICLE_THEFT, 5, VEHICLE, TAKEN, label="motor hilang"),
+    rule(C.VEHICLE_THEFT, 6, VEHICLE, TAKEN, label="motor hilang"),
     rule(
         C.VEHICLE_THEFT,
         5,
@@ -42,6 +43,13 @@ PROPERTY_RULES: tuple[Rule, ...] = (
     ),
     rule(C.VEHICLE_THEFT, 3, VEHICLE, w("tidak gak ora"), w("ada ana"), label="motor tidak ada"),
     # robbery
+    rule(
+        C.ROBBERY,
+        5,
+        forms("cegat", "di ny", "") | w("nyegat"),
+        w("arta artanipun duit uang dompet jaluk dijaluk rampas dirampas") | WEAPON,
+        label="dicegat",
+    ),
     rule(C.ROBBERY, 5, forms("begal", "di ke m nge pem", "an i e nya"), label="begal"),
     rule(C.ROBBERY, 5, forms("rampok", "pe per di ke nge me", "an i e nya"), label="rampok"),
     rule(C.ROBBERY, 5, forms("jambret", "di ke pen n nje men", "an nya e"), label="jambret"),
@@ -96,6 +104,7 @@ PROPERTY_RULES: tuple[Rule, ...] = (
         label="mengaku",
     ),
     rule(C.FRAUD, 4, w("gadungan palsu"), label="gadungan"),
+    rule(C.FRAUD, 5, w("cek giro bilyet"), w("kosong palsu"), label="cek kosong"),
     rule(C.FRAUD, 2, w("transfer rekening undian arisan olshop"), label="transfer"),
     rule(C.FRAUD, 3, w("tidak gak ga ora belum"), w("dikirim"), label="barang tidak dikirim"),
     # livestock theft
@@ -108,7 +117,13 @@ PROPERTY_RULES: tuple[Rule, ...] = (
         | w("digiring dijupuk diangkut dibobol jebol dijebol dirusak"),
         label="sapi hilang",
     ),
-    rule(C.LIVESTOCK_THEFT, 3, forms("kandang kandhang", "", "e ne nya ipun"), label="kandang"),
+    rule(
+        C.LIVESTOCK_THEFT,
+        3,
+        forms("kandang kandhang", "", "e ne nya ipun"),
+        TAKEN | forms("maling bobol jebol", "di", "e ipun"),
+        label="kandang dibobol",
+    ),
     # debt collectors
     rule(
         C.DEBT_COLLECTOR,

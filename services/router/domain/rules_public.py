@@ -32,7 +32,7 @@ PUBLIC_RULES: tuple[Rule, ...] = (
     rule(
         C.TRAFFIC_ACCIDENT,
         4,
-        forms("serempet", "di ke ter", "an") | w("senggolan"),
+        forms("serempet", "di ke ter", "an") | w("senggolan nyerempet nyenggol"),
         label="serempet",
     ),
     rule(
@@ -43,6 +43,14 @@ PUBLIC_RULES: tuple[Rule, ...] = (
         label="terguling",
     ),
     rule(C.TRAFFIC_ACCIDENT, 3, w("jatuh tiba ceblok"), VEHICLE, label="jatuh dari motor"),
+    rule(
+        C.TRAFFIC_ACCIDENT,
+        4,
+        VEHICLE,
+        w("nyemplung kecemplung terjun tercebur nyungsep masuk"),
+        w("kali kalen sungai jurang sawah selokan parit"),
+        label="mobil nyemplung",
+    ),
     # drugs
     rule(
         C.DRUGS,
@@ -56,6 +64,15 @@ PUBLIC_RULES: tuple[Rule, ...] = (
     ),
     rule(C.DRUGS, 5, w("pil"), w("koplo dobel double y ekstasi"), label="pil koplo"),
     rule(C.DRUGS, 2, w("koplo pengedar"), label="koplo"),
+    rule(
+        C.DRUGS,
+        5,
+        w("pil"),
+        w("mendem mabuk sade jual dijual bakul bakule kecanduan teler merek dextro koplo"),
+        label="pil mendem",
+    ),
+    rule(C.DRUGS, 4, w("pipet bong cangklong kecanduan sakau"), label="pipet"),
+    rule(C.DRUGS, 3, w("plastik"), w("klip"), label="plastik klip"),
     rule(C.DRUGS, 5, w("obat"), w("terlarang keras"), label="obat terlarang"),
     rule(C.DRUGS, 5, w("tembakau"), w("gorila gorilla sintetis"), label="tembakau gorila"),
     # gambling
@@ -90,18 +107,18 @@ PUBLIC_RULES: tuple[Rule, ...] = (
         label="kebut-kebutan",
     ),
     # flood and other natural disasters
-    rule(C.FLOOD, 5, forms("banjir", "ke", "an") | w("bandang"), label="banjir"),
+    rule(C.FLOOD, 5, forms("banjir", "ke", "an") | w("bandang kelep kelebon"), label="banjir"),
     rule(
         C.FLOOD,
         3,
         w("meluap luapan tanggul tenggelam hanyut keli kelelep terseret tergenang"),
         label="meluap",
     ),
-    rule(C.FLOOD, 4, w("air banyu"), w("naik munggah masuk"), label="air naik"),
+    rule(C.FLOOD, 4, w("air banyu toya"), w("naik munggah masuk minggah mlebet"), label="air naik"),
     # fire
     rule(
         C.FIRE,
-        5,
+        6,
         forms("bakar", "ke ter di mem", "an") | forms("kobong", "", "an"),
         label="kebakaran",
     ),
@@ -113,15 +130,24 @@ PUBLIC_RULES: tuple[Rule, ...] = (
         C.PUBLIC_ORDER,
         3,
         w(
-            "keributan ribut rusuh onar meresahkan resah meresahke "
+            "keributan ribut rusuh onar meresahkan resah meresahke padu cekcok tukaran "
             "berisik bising mengganggu ngganggu provokator"
         ),
         label="keributan",
     ),
+    rule(
+        C.PUBLIC_ORDER,
+        3,
+        forms("teriak", "ber", "an") | w("mbengok bengok karaoke ngebut melintang"),
+        label="berteriak",
+    ),
     rule(C.PUBLIC_ORDER, 4, w("horeg petasan mercon odgj vandalisme"), label="petasan"),
     rule(C.PUBLIC_ORDER, 4, w("orang wong"), w("gila edan stres"), label="orang gila"),
     rule(
-        C.PUBLIC_ORDER, 3, forms("amuk", "ng meng", "") | w("mencurigakan curiga"), label="ngamuk"
+        C.PUBLIC_ORDER,
+        3,
+        forms("amuk", "ng meng", "") | w("mencurigakan curiga kuwatos khawatir"),
+        label="ngamuk",
     ),
     rule(C.PUBLIC_ORDER, 4, w("geng"), w("motor"), label="geng motor"),
     rule(C.PUBLIC_ORDER, 3, w("knalpot brong brung"), label="knalpot brong"),
@@ -132,10 +158,27 @@ PUBLIC_RULES: tuple[Rule, ...] = (
     rule(C.SERVICE_SKCK, 8, w("skck"), label="skck"),
     rule(C.SERVICE_SKCK, 8, w("kelakuan"), w("baik"), label="surat kelakuan baik"),
     rule(C.SERVICE_SKCK, 6, w("catatan"), w("kepolisian"), label="catatan kepolisian"),
-    rule(C.SERVICE_SIM, 6, w("sim sima simc simb simd simb1 simb2 satpas simling"), label="sim"),
-    rule(C.SERVICE_OTHER, 8, w("surat"), w("kehilangan"), label="surat kehilangan"),
     rule(
-        C.SERVICE_OTHER, 8, w("surat"), w("keterangan"), w("hilang ilang"), label="surat ket hilang"
+        C.SERVICE_SIM,
+        6,
+        w("sim sima simc simb simd simb1 simb2 satpas simling simku sime simnya"),
+        label="sim",
+    ),
+    rule(
+        C.SERVICE_SIM,
+        5,
+        w("sim simku sime simnya simc sima"),
+        w("hilang ilang ical penggantian ganti perpanjang perpanjangan mati"),
+        label="sim hilang",
+    ),
+    rule(C.SERVICE_OTHER, 8, w("surat serat"), w("kehilangan"), label="surat kehilangan"),
+    rule(
+        C.SERVICE_OTHER,
+        8,
+        w("surat serat"),
+        w("keterangan"),
+        w("hilang ilang ical"),
+        label="surat ket hilang",
     ),
     rule(C.SERVICE_OTHER, 3, w("laporan lapor"), w("kehilangan"), label="lapor kehilangan"),
     rule(C.SERVICE_OTHER, 6, w("izin ijin"), w("keramaian"), label="izin keramaian"),
@@ -155,9 +198,12 @@ PUBLIC_RULES: tuple[Rule, ...] = (
     rule(
         C.INFORMATION,
         1,
-        w("cara bagaimana gimana piye kepriye berapa biaya apakah jam"),
+        w("cara bagaimana gimana gmn piye kepriye berapa biaya apakah jam"),
         label="bagaimana",
     ),
+    rule(C.INFORMATION, 3, w("aturan aturannya aturane pasal sanksi hukumnya"), label="aturan"),
+    rule(C.INFORMATION, 3, w("boleh"), w("gk gak tidak nggak ora enggak"), label="boleh gak"),
+    rule(C.INFORMATION, 3, w("mohon minta nyuwun"), w("informasi info"), label="mohon informasi"),
     # natural disasters other than floods
     rule(
         C.DISASTER, 6, w("longsor longsoran lindu gempa ambles amblas kekeringan"), label="longsor"
@@ -185,7 +231,7 @@ PUBLIC_RULES: tuple[Rule, ...] = (
         6,
         forms("tebang tebas", "di nebang me pe pen", "an")
         | w("nebang negor ditegor")
-        | forms("colong curi", "ny di", ""),
+        | w("nyolong nyuri dicolong dicuri colong curi"),
         w("kayu kajeng jati pohon wit sono mahoni") | w("alas hutan perhutani"),
         w("alas hutan perhutani liar ilegal truk petak"),
         label="tebang liar",
@@ -193,7 +239,8 @@ PUBLIC_RULES: tuple[Rule, ...] = (
     rule(
         C.ENVIRONMENTAL_CRIME,
         6,
-        forms("tambang galian", "pe pen nam", "an") | w("sedot pasir sumur ngebor pengeboran"),
+        forms("tambang galian", "pe", "an")
+        | w("penambangan menambang nambang sedot pasir sumur ngebor pengeboran"),
         w("ilegal liar izin ijin dewe mesin"),
         label="tambang ilegal",
     ),
@@ -201,7 +248,7 @@ PUBLIC_RULES: tuple[Rule, ...] = (
     rule(
         C.ENVIRONMENTAL_CRIME,
         6,
-        forms("setrum strum potas portas", "nye ny di", ""),
+        forms("setrum strum potas portas", "di", "") | w("nyetrum nyetrom"),
         w("iwak ikan kali sungai"),
         label="setrum ikan",
     ),
