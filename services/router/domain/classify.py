@@ -50,6 +50,7 @@ SPECIALISATIONS: tuple[tuple[Category, Category], ...] = (
     (Category.ENVIRONMENTAL_CRIME, Category.FIRE),
     (Category.ENVIRONMENTAL_CRIME, Category.DISASTER),
     (Category.DOMESTIC_VIOLENCE, Category.THREAT),
+    (Category.DISASTER, Category.MISSING_PERSON),
     (Category.EXTORTION, Category.THREAT),
 )
 

@@ -25,7 +25,7 @@ PERSON_RULES: tuple[Rule, ...] = (
     rule(
         C.DOMESTIC_VIOLENCE,
         6,
-        HIT | w("kekerasan kasar ngamuk ngancam mengancam diancam"),
+        HIT | w("kekerasan kasar ngamuk ngancam mengancam diancam ngancem diancem"),
         FAMILY,
         label="dipukuli suami",
     ),
@@ -80,7 +80,12 @@ PERSON_RULES: tuple[Rule, ...] = (
     rule(C.VIOLENCE, 3, HIT, label="pukul"),
     rule(C.VIOLENCE, 5, forms("culik", "di pen men", "an") | w("nyulik"), label="culik"),
     rule(C.VIOLENCE, 2, WEAPON, label="senjata"),
-    rule(C.VIOLENCE, 2, w("luka berdarah melukai dilukai"), label="luka"),
+    rule(
+        C.VIOLENCE,
+        2,
+        w("luka berdarah melukai dilukai patah bocor suwek lebam benjut"),
+        label="luka",
+    ),
     # missing person
     rule(
         C.MISSING_PERSON,
@@ -101,7 +106,8 @@ PERSON_RULES: tuple[Rule, ...] = (
         C.MISSING_PERSON,
         4,
         w("lungo lunga kesah medal metu pergi minggat kabur"),
-        w("omah griya rumah saking seko soko dari"),
+        w("saking seko soko dari dr"),
+        w("omah griya rumah griyo"),
         label="pergi dari rumah",
     ),
     rule(
@@ -199,6 +205,12 @@ PERSON_RULES: tuple[Rule, ...] = (
         label="bayi dibuang",
     ),
     rule(C.CHILD_PROTECTION, 5, w("eksploitasi penelantaran ditelantarkan"), label="eksploitasi"),
+    rule(
+        C.CHILD_PROTECTION,
+        2,
+        w("bocah lare balita bayi murid siswa siswi santri bocil tiri tirine tirinipun tirinya"),
+        label="anak kecil",
+    ),
     # threats and intimidation
     rule(
         C.THREAT,
@@ -217,6 +229,7 @@ PERSON_RULES: tuple[Rule, ...] = (
         label="mau dibunuh",
     ),
     # found bodies
+    rule(C.FOUND_BODY, 5, w("bayi orok janin"), w("mati meninggal tewas"), label="bayi mati"),
     rule(
         C.FOUND_BODY,
         4,

@@ -30,6 +30,14 @@ PROPERTY_RULES: tuple[Rule, ...] = (
     rule(C.THEFT, 1, w("hilang ilang ical"), label="hilang"),
     rule(C.THEFT, 2, w("lenyap congkel dicongkel nyongkel gembok jebol"), label="dicongkel"),
     rule(C.THEFT, 2, w("diambil dijupuk digawa"), w("orang wong seseorang"), label="diambil orang"),
+    rule(
+        C.THEFT,
+        3,
+        w("griya omah rumah"),
+        w("kosong suwung"),
+        w("mlebet mlebu masuk dimasuki dilebeti"),
+        label="rumah kosong dimasuki",
+    ),
     # vehicle theft
     rule(C.VEHICLE_THEFT, 6, w("curanmor curanmor2"), label="curanmor"),
     rule(C.VEHICLE_THEFT, 6, VEHICLE, TAKEN, label="motor hilang"),
@@ -75,11 +83,12 @@ PROPERTY_RULES: tuple[Rule, ...] = (
     rule(
         C.EXTORTION,
         2,
-        w("minta dimintai njaluk jaluk dimintain"),
-        w("uang duit jatah"),
+        w("minta dimintai njaluk jaluk dimintain nyuwun"),
+        w("uang duit jatah arta"),
         label="minta uang",
     ),
     rule(C.EXTORTION, 2, w("pungutan setoran preman"), label="pungutan"),
+    rule(C.EXTORTION, 4, w("jatah upeti"), label="jatah"),
     # fraud
     rule(
         C.FRAUD,

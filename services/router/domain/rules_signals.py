@@ -18,6 +18,7 @@ DEATH = "death"
 AT_RISK = "at_risk"  # someone trapped, missing, not yet evacuated or found
 VULNERABLE = "vulnerable"  # a child, an elderly, disabled or confused person
 BURNING = "burning"  # a fire: an emergency when the report is about a fire
+SINCE = "since"  # "wiwit wau", "sejak kemarin": began before and still goes on
 SUICIDE = "suicide"  # someone says they will end their life: an emergency whenever said
 
 _NOT = w("tidak gak ga ora nggak gk tdk ra blm belum durung dereng mboten ndak")
@@ -108,7 +109,7 @@ SIGNAL_RULES: tuple[Rule, ...] = (
         label="masih di dalam",
     ),
     rule(AT_RISK, 1, w("ketiban tertimpa ketimpa"), label="tertimpa"),
-    rule(EMERGENCY, 1, w("merambat menjalar ngrembet"), label="api merambat"),
+    rule(EMERGENCY, 1, w("merambat menjalar ngrembet mendekati nyedaki"), label="api merambat"),
     rule(BURNING, 1, w("kebakaran terbakar kobong kobongan murub"), label="kebakaran"),
     rule(
         VULNERABLE,
@@ -159,6 +160,13 @@ SIGNAL_RULES: tuple[Rule, ...] = (
     rule(PAST, 1, w("mau"), w("bengi sore isuk esuk awan subuh"), label="mau bengi"),
     rule(PAST, 1, w("dalu"), w("wau"), label="dalu wau"),
     rule(PAST, 1, w("kapan"), w("hari"), label="kapan hari"),
+    rule(
+        SINCE,
+        1,
+        w("wiwit sejak ket kawit mulai"),
+        w("wau tadi td wingi kemarin kemaren kmrn subuh isuk esuk enjing"),
+        label="sejak tadi",
+    ),
     rule(DEATH, 1, w("mati meninggal tewas modar"), label="meninggal"),
 )
 

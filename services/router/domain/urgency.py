@@ -84,7 +84,11 @@ def is_emergency(category: Category, signals: set[str], length: int) -> bool:
     over = S.DONE in signals
     if not over and (S.SUICIDE in signals or _life_at_risk(category, signals)):
         return True
-    now = S.PRESENT in signals or (S.PRESENT_WEAK in signals and S.PAST not in signals)
+    now = (
+        S.PRESENT in signals
+        or (S.PRESENT_WEAK in signals and S.PAST not in signals)
+        or (S.SINCE in signals and category in DEADLY)  # "dipun antemi wiwit wau"
+    )
     if over or (S.PAST in signals and not now):
         return False
     return (
@@ -100,5 +104,7 @@ def is_emergency(category: Category, signals: set[str], length: int) -> bool:
 def _life_at_risk(category: Category, signals: set[str]) -> bool:
     """Someone may still be saved, whenever it began."""
     if S.AT_RISK in signals and (category in RESCUE or S.EMERGENCY in signals):
+        return True
+    if category is C.THREAT and S.EMERGENCY in signals:  # a threat to kill outlives its day
         return True
     return category is C.MISSING_PERSON and (S.VULNERABLE in signals or S.EMERGENCY in signals)
