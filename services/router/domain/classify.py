@@ -24,7 +24,7 @@ from functools import lru_cache
 from contracts.hierarchy import Category, Urgency
 from services.router.domain import classify_rules as R
 from services.router.domain.common_words import COMMON_WORDS
-from services.router.domain.urgency import NOT_A_CRIME, assess, is_over
+from services.router.domain.urgency import NOT_A_CRIME, assess, is_over, is_young
 from services.router.domain.wording import Token, TypoIndex, fold, tokens
 
 _CATEGORY_RULES = R.CATEGORY_RULES
@@ -153,6 +153,8 @@ def classify(text: str) -> Classification:
         signals.add(R.PRESENT_WEAK)
     if is_over(words):
         signals.add(R.DONE)
+    if is_young(words):
+        signals.add(R.VULNERABLE)
     scores: dict[Category, int] = {}
     for r in category_rules:
         category = Category(r.tag)
@@ -250,7 +252,14 @@ def _about_officer(
         return True
     if reported_to and asked_money:
         return True
-    complaint = not present.isdisjoint(R.COMPLAINT)
+    complaint = (
+        not present.isdisjoint(R.COMPLAINT)
+        or any(  # "bhabin ... ora diangkat"
+            _near(words[max(0, i - 8) : i + 9], a, b, window=2)
+            for i in subjects
+            for a, b in R.NEGLECT_PHRASES
+        )
+    )
     if (subjects or reported_to) and neglect and (other_crime < 4 or complaint or reported_to):
         return True
     return oknum and (money or abuse_any)

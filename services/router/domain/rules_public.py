@@ -115,7 +115,13 @@ PUBLIC_RULES: tuple[Rule, ...] = (
         w("meluap luapan tanggul tenggelam hanyut keli kelelep terseret tergenang"),
         label="meluap",
     ),
-    rule(C.FLOOD, 4, w("air banyu toya"), w("naik munggah masuk minggah mlebet"), label="air naik"),
+    rule(
+        C.FLOOD,
+        4,
+        w("air banyu toya banyune toyane airnya"),
+        w("naik munggah masuk minggah mlebet mlebu"),
+        label="air naik",
+    ),
     # fire
     rule(
         C.FIRE,

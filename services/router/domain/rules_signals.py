@@ -105,7 +105,7 @@ SIGNAL_RULES: tuple[Rule, ...] = (
         AT_RISK,
         1,
         w("isih masih taksih msh sik"),
-        w("njero jero dalam nduwur genteng atap salebeting"),
+        w("njero jero dalam nduwur genteng atap salebeting omah rumah griya lantai"),
         label="masih di dalam",
     ),
     rule(AT_RISK, 1, w("ketiban tertimpa ketimpa"), label="tertimpa"),

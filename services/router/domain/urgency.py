@@ -27,7 +27,7 @@ DANGEROUS: frozenset[Category] = frozenset(
         C.THEFT, C.ROBBERY, C.VEHICLE_THEFT, C.LIVESTOCK_THEFT, C.VIOLENCE,
         C.DOMESTIC_VIOLENCE, C.SEXUAL_VIOLENCE, C.CHILD_PROTECTION, C.THREAT,
         C.DEBT_COLLECTOR, C.BRAWL, C.FIRE, C.FLOOD, C.DISASTER, C.TRAFFIC_ACCIDENT,
-        C.MISSING_PERSON,
+        C.MISSING_PERSON, C.ALCOHOL,
     }
 )  # fmt: skip
 DEADLY: frozenset[Category] = frozenset(
@@ -49,6 +49,25 @@ LOW_URGENCY: frozenset[Category] = frozenset(
     {C.SERVICE_SKCK, C.SERVICE_SIM, C.SERVICE_OTHER, C.INFORMATION}
 )
 NOT_A_CRIME: frozenset[Category] = LOW_URGENCY | {C.OTHER}
+AGE_WORDS = frozenset("umur umure umuripun usia usianya yuswa".split())
+AGE_UNITS = frozenset("th thn tahun taun".split())
+
+
+def is_young(words: list[str]) -> bool:
+    """ "umur 6", "usia 14 tahun", "15th", "yuswa 9": a child under 18."""
+    for i, word in enumerate(words):
+        if word in AGE_WORDS and i + 1 < len(words):
+            number = words[i + 1]
+        elif word[:2].isdigit() and word[2:] in AGE_UNITS:
+            number = word[:2]
+        elif word[:1].isdigit() and word[1:] in AGE_UNITS:
+            number = word[:1]
+        else:
+            continue
+        digits = "".join(ch for ch in number[:2] if ch.isdigit())
+        if digits and int(digits) < 18:
+            return True
+    return False
 
 
 def is_over(words: list[str]) -> bool:
