@@ -24,6 +24,7 @@ from functools import lru_cache
 from contracts.hierarchy import Category, Urgency
 from services.router.domain import classify_rules as R
 from services.router.domain.common_words import COMMON_WORDS
+from services.router.domain.units import Unit, handling
 from services.router.domain.urgency import NOT_A_CRIME, assess, is_over, is_young
 from services.router.domain.wording import Token, TypoIndex, fold, tokens
 
@@ -62,6 +63,11 @@ class Classification:
     emergency: bool
     about_officer: bool
     matched: tuple[str, ...] = ()
+
+    @property
+    def unit(self) -> Unit:
+        """The police unit that handles this category (units.py)."""
+        return handling(self.category).unit
 
 
 def _vocabulary() -> frozenset[str]:

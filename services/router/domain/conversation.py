@@ -41,6 +41,7 @@ SERVICES = frozenset(
 )
 PROGRESS = frozenset(
     "piye gimana gmn bagaimana pripun kepriye kelanjutan kelanjutane kelanjutanipun "
+    "kelanjutannya perkembangannya perkembanganipun "
     "perkembangan perkembangane progres kabar tindak tindaklanjut sampai sampe".split()
 )
 WITHDRAW = frozenset("nyabut mencabut dicabut cabut mbatalke membatalkan".split())
@@ -106,7 +107,7 @@ def asks_progress(ws: list[str], c: Classification) -> bool:
     """How "my report" stands; not how to report ("cara lapor"), nor a service."""
     if not _quiet(c) or c.category in SERVICES or not HOW.isdisjoint(ws):
         return False
-    return _near(ws, MY_REPORT, PROGRESS, 6)
+    return _near(ws, MY_REPORT, PROGRESS, 8)
 
 
 def withdraws(ws: list[str]) -> bool:

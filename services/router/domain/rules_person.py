@@ -225,7 +225,7 @@ PERSON_RULES: tuple[Rule, ...] = (
         C.THREAT,
         4,
         w("arep mau bade badhe"),
-        w("dipateni dibunuh mateni ngobong diobong dibakar diberesi"),
+        w("dipateni dibunuh mateni ngobong diobong dibakar diberesi membunuh mbunuh nusuk"),
         label="mau dibunuh",
     ),
     # found bodies

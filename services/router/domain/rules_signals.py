@@ -19,6 +19,7 @@ AT_RISK = "at_risk"  # someone trapped, missing, not yet evacuated or found
 VULNERABLE = "vulnerable"  # a child, an elderly, disabled or confused person
 BURNING = "burning"  # a fire: an emergency when the report is about a fire
 SINCE = "since"  # "wiwit wau", "sejak kemarin": began before and still goes on
+NOW_DONE = "now_done"  # "saiki wis ...", "sekarang sudah ...": now it is over, not going on
 SUICIDE = "suicide"  # someone says they will end their life: an emergency whenever said
 
 _NOT = w("tidak gak ga ora nggak gk tdk ra blm belum durung dereng mboten ndak")
@@ -77,6 +78,7 @@ SIGNAL_RULES: tuple[Rule, ...] = (
     ),
     rule(SUICIDE, 1, w("mending mendingan luwih"), w("mati modar"), label="mending mati"),
     rule(SUICIDE, 1, w("pamit pamitan"), w("kuat tali"), label="pamitan"),
+    rule(SUICIDE, 1, w("kuat betah"), w("urip hidup"), label="tidak kuat hidup"),
     rule(EMERGENCY, 1, w("dibawa digawa digowo dijak diajak"), w("paksa"), label="dibawa paksa"),
     rule(EMERGENCY, 1, w("lagi sedang masih"), w("terjadi berlangsung"), label="lagi terjadi"),
     rule(EMERGENCY, 1, w("luka"), w("parah serius"), label="luka parah"),
@@ -137,6 +139,13 @@ SIGNAL_RULES: tuple[Rule, ...] = (
         label="sekarang",
     ),
     rule(PRESENT, 1, w("saat"), w("ini"), label="saat ini"),
+    rule(
+        NOW_DONE,
+        1,
+        w("saiki sekarang skrg sakmenika sakniki"),
+        w("wis wes sudah udah udh sampun"),
+        label="saiki wis",
+    ),
     rule(
         PRESENT_WEAK,
         1,

@@ -98,6 +98,8 @@ def assess(category: Category, signals: set[str], length: int) -> tuple[bool, Ur
 
 
 def is_emergency(category: Category, signals: set[str], length: int) -> bool:
+    if S.NOW_DONE in signals:  # "saiki wis tak laporke": now it is over
+        signals = signals - {S.PRESENT}
     if category is C.FOUND_BODY:  # beyond rescue; the police come, but not at a run
         return False
     over = S.DONE in signals

@@ -1,0 +1,110 @@
+"""Thanks, greetings, follow-ups and questions about the Bhabin are not new reports, at any
+length; a message that also reports something stays a report (issue 12)."""
+
+from __future__ import annotations
+
+import pytest
+
+from services.router.domain.intents import Intent, detect_intent
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "siapa bhabin desa Sukorejo sekarang?",
+        "pak, nyuwun nomer wa pak bhabin Kanor",
+        "Bhabinkamtibmas kelurahan Kadipaten sinten asmanipun?",
+        "min minta kontak babinkamtibmas desa kami buat undangan rapat RT",
+        "bhabin deso kulo sopo to saiki, sing lawas wis pindah",
+    ],
+)
+def test_asking_who_the_bhabin_is(text: str) -> None:
+    assert detect_intent(text) is Intent.ASK_BHABIN
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pak bhabin, ada maling di kandang sapi tetangga, nomor bapak berapa?",
+        "bhabin desa kami minta uang 2 juta, siapa yang bisa saya laporkan?",
+    ],
+)
+def test_a_report_that_names_the_bhabin_stays_a_report(text: str) -> None:
+    assert detect_intent(text) is Intent.REPORT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "matur nuwun sanget pak, sampun dipun bantu kanthi cepet",
+        "terima kasih banyak bapak polisi atas respon cepatnya tadi malam, balapannya sudah bubar",
+        "suwun pak, wis teko cepet, tonggoku wis digowo nang puskesmas",
+        "makasih ya pak 🙏🙏",
+    ],
+)
+def test_thanks_of_any_length(text: str) -> None:
+    assert detect_intent(text) is Intent.THANKS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "terima kasih pak, tapi tolong segera ditindak, malingnya masih sering lewat",
+        "matur nuwun, nyuwun tulung wonten tiyang ngamuk mbekta arit sakmenika",
+    ],
+)
+def test_thanks_that_asks_for_something_is_a_report(text: str) -> None:
+    assert detect_intent(text) is Intent.REPORT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pak motor sing tak laporke wingi wis ketemu neng sawah",
+        "anak kula ingkang ical sampun wangsul, matur nuwun",
+        "tambahan pak, pelakunya pakai jaket hitam",
+        "menindaklanjuti laporan kami, korban sudah sadar di rumah sakit",
+    ],
+)
+def test_news_about_a_report_made_is_a_follow_up(text: str) -> None:
+    assert detect_intent(text) is Intent.FOLLOW_UP
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pak laporan saya soal sapi hilang minggu lalu gimana kelanjutannya",
+        "nyuwun pirsa, laporan kula babagan penipuan arisan pripun perkembanganipun?",
+    ],
+)
+def test_asking_how_a_report_stands_is_status(text: str) -> None:
+    assert detect_intent(text) is Intent.STATUS
+
+
+def test_taking_a_report_back_is_a_cancel() -> None:
+    text = "nuwun sewu pak, kula badhe nyabut laporan kula wingi, sampun damai kaliyan tanggi"
+    assert detect_intent(text) is Intent.CANCEL
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "selamat pagi pak polisi 🙏",
+        "Assalamualaikum bapak, sugeng enjing, sugeng makaryo",
+        "Selamat Idul Fitri untuk Bapak Kapolres dan seluruh jajaran, mohon maaf lahir batin",
+    ],
+)
+def test_greetings_and_wishes(text: str) -> None:
+    assert detect_intent(text) is Intent.GREETING_ONLY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "selamat malam pak, di desa kami ada orang mencurigakan mondar mandir",
+        "anak saya sudah pulang tapi babak belur dipukuli orang",
+        "mohon info syarat perpanjang SIM A gimana ya pak, terima kasih",
+    ],
+)
+def test_reports_and_questions_are_not_swallowed(text: str) -> None:
+    assert detect_intent(text) is Intent.REPORT
