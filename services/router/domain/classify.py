@@ -148,6 +148,7 @@ def _near(words: list[str], a: frozenset[str], b: frozenset[str], window: int = 
     return _within(words, (a, b), window)
 
 
+@lru_cache(maxsize=4096)  # pure; the router reads a message for its intent, then its case
 def classify(text: str) -> Classification:
     toks = tokens(text)
     words = [canonical_word(t.text) for t in toks]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import weakref
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from services.router.domain.directory import Directory, District, Village
@@ -81,6 +81,9 @@ class VillageTextIndex:
             for prefix in ("Kabupaten ", "Kota ", "Kab. "):
                 name = name.removeprefix(prefix)
             self.regency_keys.add(name_key(name))
+        # Every beginning of a name: a span whose key is none of them cannot grow into one.
+        self.village_prefixes = _prefixes(self.villages_by_key)
+        self.district_prefixes = _prefixes(self.districts_by_key) | _prefixes(DISTRICT_ALIASES)
         self._typos: OrderedDict[str, _RegencyTypos] = OrderedDict()
 
     @classmethod
@@ -106,6 +109,10 @@ class VillageTextIndex:
         if len(self._typos) > MAX_FUZZY_REGENCIES:
             self._typos.popitem(last=False)
         return found
+
+
+def _prefixes(keys: Iterable[str]) -> frozenset[str]:
+    return frozenset(key[:n] for key in keys for n in range(1, len(key) + 1))
 
 
 _INDEXES: weakref.WeakKeyDictionary[Directory, VillageTextIndex] = weakref.WeakKeyDictionary()

@@ -162,6 +162,8 @@ def _unmarked_districts(search: _Search) -> None:
     for i in range(len(words)):
         if i in search.consumed or in_place_phrase(words, i):
             continue
+        if respell(words[i]) not in search.index.district_prefixes:
+            continue
         for n in range(3, 0, -1):
             span = words[i : i + n]
             if len(span) < n or any(j in search.consumed for j in range(i, i + n)):
@@ -200,6 +202,8 @@ def _names_at(search: _Search, i: int) -> None:
             break
         key = respell("".join(span))
         beside = search.district_next_to(i, i + n)
+        if key not in search.index.village_prefixes and not (strong or place or beside):
+            break  # no name begins so, and no typo is forgiven here
         if not _usable(search, i, n, key, strong, place, beside):
             continue
         bonus = (
