@@ -36,15 +36,18 @@ class Rule:
     weight: int
     slots: tuple[frozenset[str], ...]
     label: str
+    reach: int = 0  # how many words apart the slots' words may be; 0: len(slots) + 3
 
     @property
     def window(self) -> int:
-        return len(self.slots) + 3
+        return self.reach or len(self.slots) + 3
 
 
-def rule(tag: str | Category, weight: int, *slots: frozenset[str], label: str = "") -> Rule:
+def rule(
+    tag: str | Category, weight: int, *slots: frozenset[str], label: str = "", reach: int = 0
+) -> Rule:
     name = label or "+".join(sorted(s)[0] for s in slots)
-    return Rule(str(tag), weight, tuple(slots), name)
+    return Rule(str(tag), weight, tuple(slots), name, reach)
 
 
 # -- shared word groups -----------------------------------------------------------------

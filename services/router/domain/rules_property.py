@@ -57,6 +57,7 @@ PROPERTY_RULES: tuple[Rule, ...] = (
         forms("cegat", "di ny", "") | w("nyegat"),
         w("arta artanipun duit uang dompet jaluk dijaluk rampas dirampas") | WEAPON,
         label="dicegat",
+        reach=8,
     ),
     rule(C.ROBBERY, 5, forms("begal", "di ke m nge pem", "an i e nya"), label="begal"),
     rule(C.ROBBERY, 5, forms("rampok", "pe per di ke nge me", "an i e nya"), label="rampok"),

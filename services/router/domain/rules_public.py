@@ -45,6 +45,13 @@ PUBLIC_RULES: tuple[Rule, ...] = (
     rule(C.TRAFFIC_ACCIDENT, 3, w("jatuh tiba ceblok"), VEHICLE, label="jatuh dari motor"),
     rule(
         C.TRAFFIC_ACCIDENT,
+        3,
+        w("tergeletak ngglethak gumlethak nggeletak"),
+        VEHICLE | w("jalan dalan margi aspal"),
+        label="tergeletak di jalan",
+    ),
+    rule(
+        C.TRAFFIC_ACCIDENT,
         4,
         VEHICLE,
         w("nyemplung kecemplung terjun tercebur nyungsep masuk"),

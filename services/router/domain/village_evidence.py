@@ -20,6 +20,8 @@ from services.router.domain.wording import Token, fold, tokens
 VILLAGE_MARKERS = frozenset(
     "desa ds dsa des deso kel kelurahan kelurhn kal dusun dsn dukuh dkh kampung kmp".split()
 )
+# Written only to name a place: after these, even an everyday word is a name ("ds bareng").
+ABBREVIATED_MARKERS = frozenset("ds dsa des kel dsn dkh kmp kal".split())
 PLACE_WORDS = frozenset(
     "di neng ning nang ing teng wonten daerah wilayah dari soko saka seko ke menyang "
     "sekitar dekat cedak kawasan lingkungan ndek ten".split()

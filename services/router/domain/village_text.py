@@ -24,6 +24,7 @@ from services.router.domain.classify import KEYWORD_WORDS
 from services.router.domain.common_words import COMMON_WORDS
 from services.router.domain.directory import Directory, District, Village
 from services.router.domain.village_evidence import (
+    ABBREVIATED_MARKERS,
     DISTRICT_MARKERS,
     PLACE_WORDS,
     VILLAGE_MARKERS,
@@ -230,7 +231,8 @@ def _usable(
     if strong and all_common:
         # "desa Sudah, kec. Malo" names a village; "desa sudah ada ronda" does not
         return (
-            _ends_name(search.text, i + n)
+            search.text.words[i - 1] in ABBREVIATED_MARKERS
+            or _ends_name(search.text, i + n)
             or bool(beside)
             or all(j in search.text.capitalised for j in range(i, i + n))
         )

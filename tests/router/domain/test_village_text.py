@@ -134,6 +134,8 @@ def test_at_most_ten_candidates_best_first(bojonegoro: Directory, regency: list[
         ("ds jari gondang gak ada air bersih", ["Jari, Kec. Gondang"]),
         ("rumah saya di desa Wedi Kapas kebanjiran", ["Wedi, Kec. Kapas"]),
         ("tetangga saya ing desa Sudah nembe ngancam", ["Sudah, Kec. Malo"]),
+        # "ds" is written only to name a place: an everyday word after it is a name
+        ("ana tawuran neng ds sudah kabeh nggowo watu", ["Sudah, Kec. Malo"]),
         # the writer's home is not where it happened
         ("sy asli ds. Tejo tp kejadiane di desa Pilang kanor", ["Pilang, Kec. Kanor"]),
     ],
