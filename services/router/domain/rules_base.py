@@ -55,7 +55,8 @@ def rule(
 VEHICLE = w(
     "motor motorku motore motornya montor montorku montore spm r2 r4 mobil mobilku mobile "
     "mobilnya pikap pickup truk honda yamaha suzuki kawasaki vario beat scoopy nmax supra "
-    "mio jupiter satria cbr pcx aerox revo kendaraan ranmor sepmor bis bus avanza xenia"
+    "mio jupiter satria cbr pcx aerox revo kendaraan ranmor sepmor bis bus avanza xenia "
+    "vixion megapro tossa l300 colt kijang fino xride byson klx ninja grand karisma"
 )
 TAKEN = forms("curi colong gondol gasak embat", "di ke", "an") | w(
     "hilang ilang ical icali kecalan kelangan kemalingan kehilangan dimalingi raib digondol "
@@ -68,10 +69,13 @@ PERSON = w(
 )
 HIT = forms(
     "pukul gebuk hajar tampar tempeleng tendang siksa aniaya jambak cekik keplak gampar "
-    "tonjok antem bogem",
+    "tonjok antem bogem kepruk jotos hantam pentung gebug gitik keroyok",
     "di me mem nge ke ng",
     "i in e nya an ne",
-) | w("mukul mukuli nampar nendang nyiksa menyiksa ngantem nyekek nyekik dicekek")
+) | w(
+    "mukul mukuli nampar nendang nyiksa menyiksa ngantem nyekek nyekik dicekek menghantam "
+    "njotos mbogem nggebugi"
+)
 FAMILY = w(
     "suami suamiku suamine suaminya istri istriku istrine istrinya bojo bojoku bojone "
     "ayah ayahku ayahnya bapakku bapake bapakne bapaknya ibuku ibune ibunya mertua mertuaku "
@@ -85,7 +89,7 @@ CHILD = w(
 )
 LIVESTOCK = forms(
     "sapi kambing wedus wedhus kebo kerbau bebek pitik jago entok mentok menthok jaran kuda "
-    "domba lembu ternak",
+    "domba lembu ternak ayam rajakaya lele",
     "",
     "ku ne e nya ipun",
 )

@@ -102,6 +102,7 @@ PERSON_RULES: tuple[Rule, ...] = (
         label="belum pulang",
     ),
     rule(C.MISSING_PERSON, 4, w("minggat"), label="minggat"),
+    rule(C.MISSING_PERSON, 3, w("kesasar nyasar tersesat"), label="kesasar"),
     rule(
         C.MISSING_PERSON,
         4,
@@ -158,6 +159,19 @@ PERSON_RULES: tuple[Rule, ...] = (
         label="foto pribadi",
     ),
     rule(C.SEXUAL_VIOLENCE, 6, w("vc vcs videocall"), w("direkam rekam disebar"), label="vc"),
+    rule(
+        C.SEXUAL_VIOLENCE,
+        7,
+        forms("setubuh gauli hamili", "di me meng ng", "i") | w("persetubuhan"),
+        label="disetubuhi",
+    ),
+    rule(
+        C.SEXUAL_VIOLENCE,
+        5,
+        w("remas diremas meremas pegang dipegang nyekeli"),
+        w("dada payudara bokong pantat kelamin susu"),
+        label="diremas",
+    ),
     rule(
         C.SEXUAL_VIOLENCE,
         5,
@@ -228,6 +242,17 @@ PERSON_RULES: tuple[Rule, ...] = (
         w("dipateni dibunuh mateni ngobong diobong dibakar diberesi membunuh mbunuh nusuk"),
         label="mau dibunuh",
     ),
+    rule(
+        C.THREAT, 5, w("tak kutak"), w("pateni bacok antem gebuk obong bunuh"), label="tak pateni"
+    ),
+    rule(C.THREAT, 4, w("surat sms pesan"), w("kaleng gelap ancaman"), label="surat kaleng"),
+    rule(
+        C.CHILD_PROTECTION,
+        5,
+        w("dipekerjakan perdagangan trafficking"),
+        w("anak bocah lare orang"),
+        label="pekerja anak",
+    ),
     # found bodies
     rule(C.FOUND_BODY, 5, w("bayi orok janin"), w("mati meninggal tewas"), label="bayi mati"),
     rule(
@@ -243,7 +268,7 @@ PERSON_RULES: tuple[Rule, ...] = (
         C.FOUND_BODY,
         6,
         forms("temu panggih temok", "di ke n me", "kan aken ake ke i an") | w("nemu"),
-        w("meninggal mati tewas tilar donya membusuk ngambang kumambang"),
+        w("meninggal mati tewas tilar donya membusuk ngambang kumambang mengambang nyawa"),
         label="ditemukan meninggal",
     ),
     rule(

@@ -95,7 +95,10 @@ PROPERTY_RULES: tuple[Rule, ...] = (
         C.FRAUD,
         5,
         forms("tipu", "pe di ke me pen", "an")
-        | w("penipuan penipu nipu ketipu scam scammer phising phishing hipnotis gendam"),
+        | w(
+            "penipuan penipu nipu ketipu tertipu ditipu scam scammer phising phishing hipnotis "
+            "gendam modus"
+        ),
         label="penipuan",
     ),
     rule(
@@ -114,6 +117,7 @@ PROPERTY_RULES: tuple[Rule, ...] = (
         label="mengaku",
     ),
     rule(C.FRAUD, 4, w("gadungan palsu"), label="gadungan"),
+    rule(C.FRAUD, 5, forms("gelap", "peng di ng", "an kan ke") - w("gelap"), label="penggelapan"),
     rule(C.FRAUD, 5, w("cek giro bilyet"), w("kosong palsu"), label="cek kosong"),
     rule(C.FRAUD, 2, w("transfer rekening undian arisan olshop"), label="transfer"),
     rule(C.FRAUD, 3, w("tidak gak ga ora belum"), w("dikirim"), label="barang tidak dikirim"),
@@ -145,6 +149,7 @@ PROPERTY_RULES: tuple[Rule, ...] = (
     ),
     rule(C.DEBT_COLLECTOR, 7, w("debkolektor debtcollector matel"), label="matel"),
     rule(C.DEBT_COLLECTOR, 6, w("mata"), w("elang"), label="mata elang"),
+    rule(C.DEBT_COLLECTOR, 6, w("rentenir plecit titil emok"), label="rentenir"),
     rule(
         C.DEBT_COLLECTOR,
         6,

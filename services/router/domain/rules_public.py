@@ -80,6 +80,7 @@ PUBLIC_RULES: tuple[Rule, ...] = (
     ),
     rule(C.DRUGS, 4, w("pipet bong cangklong sakau"), label="pipet"),
     rule(C.DRUGS, 3, w("plastik"), w("klip"), label="plastik klip"),
+    rule(C.DRUGS, 4, w("ngelem nge lem"), label="ngelem"),
     rule(C.DRUGS, 5, w("obat"), w("terlarang keras"), label="obat terlarang"),
     rule(C.DRUGS, 5, w("tembakau"), w("gorila gorilla sintetis"), label="tembakau gorila"),
     # gambling
@@ -92,8 +93,9 @@ PUBLIC_RULES: tuple[Rule, ...] = (
     rule(C.GAMBLING, 5, w("sabung adu"), w("ayam jago"), label="sabung ayam"),
     rule(C.GAMBLING, 3, w("sabung dadu slot remi domino"), label="sabung"),
     rule(C.GAMBLING, 4, w("slot"), w("online gacor depo deposit"), label="slot online"),
+    rule(C.GAMBLING, 4, w("totoan toto jackpot higgs chip"), label="totoan"),
     # alcohol
-    rule(C.ALCOHOL, 5, w("miras tuak oplosan congyang arak ciu"), label="miras"),
+    rule(C.ALCOHOL, 5, w("miras tuak oplosan congyang arak ciu badeg vodka"), label="miras"),
     rule(C.ALCOHOL, 4, forms("mabuk mabok", "", "an") | w("mendem"), label="mabuk"),
     rule(C.ALCOHOL, 5, w("minuman"), w("keras"), label="minuman keras"),
     rule(C.ALCOHOL, 4, w("anggur"), w("merah"), label="anggur merah"),
@@ -107,7 +109,12 @@ PUBLIC_RULES: tuple[Rule, ...] = (
         label="balap liar",
     ),
     rule(C.ILLEGAL_RACING, 4, forms("balap", "", "an"), label="balapan"),
-    rule(C.ILLEGAL_RACING, 5, w("trek trekan trektrekan treknya"), label="trek-trekan"),
+    rule(
+        C.ILLEGAL_RACING,
+        5,
+        w("trek trekan trektrekan treknya ngetrek drag dragrace"),
+        label="trek-trekan",
+    ),
     rule(
         C.ILLEGAL_RACING,
         3,
@@ -238,6 +245,16 @@ PUBLIC_RULES: tuple[Rule, ...] = (
         label="puting beliung",
     ),
     rule(C.DISASTER, 5, w("pohon wit"), w("tumbang ambruk roboh rubuh"), label="pohon tumbang"),
+    rule(
+        C.DISASTER,
+        6,
+        w("petir bledheg gludug geledek"),
+        w("samber disambar kesamber tersambar nyamber"),
+        label="disambar petir",
+    ),
+    rule(
+        C.DISASTER, 3, w("jembatan tanggul"), w("putus ambruk roboh ambrol"), label="jembatan putus"
+    ),
     rule(C.DISASTER, 4, w("tanah lemah"), w("retak gerak bergerak ambles"), label="tanah retak"),
     rule(C.DISASTER, 4, w("ketimbun tertimbun kelindes ketiban tertimpa"), label="tertimbun"),
     rule(C.DISASTER, 4, w("sumur air banyu"), w("kering asat bersih resik"), label="kekeringan"),
@@ -251,8 +268,8 @@ PUBLIC_RULES: tuple[Rule, ...] = (
     rule(
         C.ENVIRONMENTAL_CRIME,
         6,
-        forms("tebang tebas", "di nebang me pe pen", "an")
-        | w("nebang negor ditegor")
+        forms("tebang tebas", "di", "an")
+        | w("nebang negor ditegor menebang penebangan nebangi ditegori")
         | w("nyolong nyuri dicolong dicuri colong curi"),
         w("kayu kajeng jati pohon wit sono mahoni") | w("alas hutan perhutani"),
         w("alas hutan perhutani liar ilegal truk petak"),
@@ -267,6 +284,21 @@ PUBLIC_RULES: tuple[Rule, ...] = (
         label="tambang ilegal",
     ),
     rule(C.ENVIRONMENTAL_CRIME, 6, w("limbah limbahe limbahnya"), label="limbah"),
+    rule(
+        C.ENVIRONMENTAL_CRIME,
+        6,
+        forms("cemar", "pen ter di men", "an i") | w("racun tuba"),
+        label="pencemaran",
+    ),
+    rule(
+        C.ENVIRONMENTAL_CRIME,
+        4,
+        w("sampah"),
+        w("buang dibuang mbuang membuang"),
+        w("kali sungai bengawan kalen"),
+        label="buang sampah ke kali",
+    ),
+    rule(C.ENVIRONMENTAL_CRIME, 6, w("bom setrum"), w("ikan iwak"), label="bom ikan"),
     rule(
         C.ENVIRONMENTAL_CRIME,
         6,
