@@ -23,17 +23,22 @@ from contracts.hierarchy import Category
 from services.router.domain.classify import Classification
 from services.router.domain.urgency import NOT_A_CRIME
 
-BHABIN = frozenset("bhabin babin bhabinkamtibmas babinkamtibmas binmas bhabinkantibmas".split())
+BHABIN = frozenset(
+    "bhabin babin bhabinkamtibmas babinkamtibmas binmas bhabinkantibmas bhabinnya babinnya "
+    "bhabine babine bhabinipun bhabinkamtibmasnya bhabinkamtibmase".split()
+)
 WHO_OR_CONTACT = frozenset(
     "siapa siapakah sopo sapa sinten nomor nomer no nomere nomornya nomernya nomeripun kontak "
-    "wa hp telp telepon nama namanya jenenge asmanipun asmane".split()
+    "wa hp telp telepon nama namanya jenenge asmanipun asmane kenalan kontake alamat alamate "
+    "kantor pundi endi ngendi hubungi menghubungi dihubungi sowan bertemu".split()
 )
 REPORT_WORDS = frozenset(
     "laporan laporanku laporane laporanipun lapuran aduan aduanku pengaduan laporke laporkan "
     "laporaken lapor".split()
 )
 MY_REPORT = frozenset(
-    "laporan laporanku laporane laporanipun aduan aduanku pengaduan laporke".split()
+    "laporan laporanku laporane laporanipun aduan aduanku pengaduan laporke kasus kasusnya "
+    "kasuse perkara perkarane perkawis".split()
 )
 HOW = frozenset("cara carane caranya surat".split())
 SERVICES = frozenset(
@@ -42,36 +47,48 @@ SERVICES = frozenset(
 PROGRESS = frozenset(
     "piye gimana gmn bagaimana pripun kepriye kelanjutan kelanjutane kelanjutanipun "
     "kelanjutannya perkembangannya perkembanganipun "
-    "perkembangan perkembangane progres kabar tindak tindaklanjut sampai sampe".split()
+    "perkembangan perkembangane progres kabar kabare kabarnya kabaripun tindak tindaklanjut "
+    "ditindaklanjuti sampai sampe kapan".split()
 )
 WITHDRAW = frozenset("nyabut mencabut dicabut cabut mbatalke membatalkan".split())
 DONE = frozenset("sudah udah udh wis wes uwis sampun".split())
 FOUND = frozenset(
     "ketemu ketemune ditemukan ditemokke ditemokake ditemokaken kapanggih kepanggih "
-    "dipanggihaken mulih pulang wangsul kondur bali balik".split()
+    "dipanggihaken mulih pulang wangsul kondur bali balik kembali ketangkep ditangkap "
+    "tertangkap diamankan".split()
 )
 NEGATION = frozenset("tidak gak ga ora nggak gk tdk ra blm belum durung dereng mboten".split())
 MORE = frozenset("tambahan tambahane imbuhan menindaklanjuti nambahi".split())
 THANKS = frozenset(
     "makasih makasi maksih trims trimakasih terimakasih thanks thank thx tq ty tengkyu "
-    "suwun maturnuwun matursuwun nuwun kasih".split()
+    "suwun maturnuwun matursuwun nuwun kasih kesuwun mksh trmksh terimaksih tks maacih "
+    "hatur nuhun".split()
 )
-THANKS_PHRASES = (("terima", "kasih"), ("matur", "nuwun"), ("matur", "suwun"))
+THANKS_PHRASES = (
+    ("terima", "kasih"), ("matur", "nuwun"), ("matur", "suwun"), ("hatur", "nuhun"),
+    ("sembah", "nuwun"),
+)  # fmt: skip
 # Words of a request: a message that thanks and asks for something is a report.
 REQUEST = frozenset(
-    "tolong tulung tlg mohon nyuwun minta njaluk segera enggal ditindak ditindaklanjuti "
-    "lapor melaporkan laporkan menanyakan tanya nanya takon apakah".split()
+    "tolong tulung tlg pitulung mohon segera enggal ditindak ditindaklanjuti menanyakan "
+    "tanya nanya takon apakah".split()
 )
 GRATEFUL_FOR = frozenset(
     "bantu dibantu bantuan bantuannya bantuanipun respon responnya cepet cepat cepetan "
     "teko rawuh datang dibubarin dibubarkan diamankan ketangkep ditangkap selesai beres "
-    "rukun aman wilujeng selamat sehat membantu pencarian".split()
+    "rukun aman wilujeng selamat sehat membantu pencarian menolong ditolong nolong tanggap "
+    "sigap hadir ditangani menangani penanganan kinerja pelayanan pelayanannya layanan "
+    "dilayani ramah ketemu ditemukan kapanggih kepanggih kembali pulang mulih wangsul "
+    "tertangkap tuntas rampung".split()
 )
 GREETINGS = frozenset(
     "halo hallo hai assalamualaikum selamat pagi siang sore malam sugeng enjing enjang "
-    "siyang sonten dalu permisi punten kulonuwun marhaban idul fitri ramadhan".split()
+    "siyang sonten dalu permisi punten kulonuwun marhaban idul fitri ramadhan ramadan met "
+    "wilujeng rahayu salam sejahtera shalom swastiastu dirgahayu bhayangkara lebaran natal "
+    "idulfitri raya puasa".split()
 )
-MAX_GREETING_WORDS = 20
+MAX_GREETING_WORDS = 30
+SORRY = frozenset("maaf maap pangapunten".split())
 # What "sudah ketemu / wis mulih" is news about.
 FOUND_AGAIN = NOT_A_CRIME | {
     Category.MISSING_PERSON,
@@ -121,6 +138,8 @@ def brings_news(ws: list[str], c: Classification) -> bool:
         return True
     if c.category not in FOUND_AGAIN and REPORT_WORDS.isdisjoint(ws):
         return False  # "anak saya sudah pulang tapi dipukuli" is a report
+    if _requests(ws):
+        return False  # "pelaku sudah diamankan warga, mohon segera datang" is a report
     for i, word in enumerate(ws):
         if word not in DONE:
             continue
@@ -139,11 +158,21 @@ def thanked(ws: list[str]) -> bool:
 
 
 def thanks_only(ws: list[str], c: Classification) -> bool:
-    if not thanked(ws) or not _quiet(c):
+    """Gratitude that asks for nothing; beside a crime, only gratitude for what was done
+    ("sudah dibantu", "motor sampun kapanggih"), never "... ada maling, terima kasih"."""
+    if not thanked(ws) or not _quiet(c) or _requests(ws):
         return False
-    if not GRATEFUL_FOR.isdisjoint(ws):
-        return True
-    return REQUEST.isdisjoint(ws) and c.category not in SERVICES
+    if c.category in SERVICES:
+        return False
+    return not _crime(c) or not GRATEFUL_FOR.isdisjoint(ws)
+
+
+def _requests(ws: list[str]) -> bool:
+    """A request word, "mohon maaf" aside."""
+    return any(
+        word in REQUEST and not (word == "mohon" and i + 1 < len(ws) and ws[i + 1] in SORRY)
+        for i, word in enumerate(ws)
+    )
 
 
 def greets_only(ws: list[str], c: Classification) -> bool:

@@ -40,6 +40,7 @@ def test_a_report_that_names_the_bhabin_stays_a_report(text: str) -> None:
         "terima kasih banyak bapak polisi atas respon cepatnya tadi malam, balapannya sudah bubar",
         "suwun pak, wis teko cepet, tonggoku wis digowo nang puskesmas",
         "makasih ya pak 🙏🙏",
+        "mohon maaf mengganggu, hatur nuhun pak atas pelayanannya yang ramah",
     ],
 )
 def test_thanks_of_any_length(text: str) -> None:
@@ -92,6 +93,7 @@ def test_taking_a_report_back_is_a_cancel() -> None:
         "selamat pagi pak polisi 🙏",
         "Assalamualaikum bapak, sugeng enjing, sugeng makaryo",
         "Selamat Idul Fitri untuk Bapak Kapolres dan seluruh jajaran, mohon maaf lahir batin",
+        "Dirgahayu Bhayangkara ke-80, semoga makin dicintai masyarakat",
     ],
 )
 def test_greetings_and_wishes(text: str) -> None:
@@ -104,6 +106,7 @@ def test_greetings_and_wishes(text: str) -> None:
         "selamat malam pak, di desa kami ada orang mencurigakan mondar mandir",
         "anak saya sudah pulang tapi babak belur dipukuli orang",
         "mohon info syarat perpanjang SIM A gimana ya pak, terima kasih",
+        "di desa kami ada maling kambing tadi malam, terima kasih pak",  # no request, still new
     ],
 )
 def test_reports_and_questions_are_not_swallowed(text: str) -> None:
