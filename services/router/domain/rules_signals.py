@@ -27,7 +27,9 @@ _HURT = w(
     "berdarah getihen getihe getih ditusuk nusuk pistol senpi ditembak penembakan tembakan "
     "sekarat kritis pingsan semaput kejang kejangkejang overdosis darurat gawat disandera "
     "diculik disekap tenggelam hanyut kelelep kecemplung nyemplung keseret terseret terjebak "
-    "terjepit kejepit ketimbun tertimbun meledak sajam bedhil pentungan jantungan sesak sesek"
+    "terjepit kejepit ketimbun tertimbun meledak sajam bedhil pentungan jantungan sesak sesek "
+    "keracunan kesetrum tersetrum tersengat kintir klelep bersimbah sekarat linggis senapan "
+    "bedil disandera"
 )
 
 # "sudah diamankan", "wis mati", "sampun ngungsi": over, unless negated in between.
@@ -50,8 +52,8 @@ SIGNAL_RULES: tuple[Rule, ...] = (
     rule(
         EMERGENCY,
         1,
-        _NOT,
-        w("sadar napas nafas bernapas bernafas ambegan obah bangun tangi"),
+        _NOT | w("tak"),  # "tak sadarkan diri"
+        w("sadar sadarkan napas nafas bernapas bernafas ambegan obah bangun tangi"),
         label="tidak sadar",
     ),
     rule(
@@ -82,6 +84,13 @@ SIGNAL_RULES: tuple[Rule, ...] = (
     rule(EMERGENCY, 1, w("dibawa digawa digowo dijak diajak"), w("paksa"), label="dibawa paksa"),
     rule(EMERGENCY, 1, w("lagi sedang masih"), w("terjadi berlangsung"), label="lagi terjadi"),
     rule(EMERGENCY, 1, w("luka"), w("parah serius"), label="luka parah"),
+    rule(
+        EMERGENCY,
+        1,
+        w("bensin jerigen"),
+        forms("obong bakar", "di ng m mem", "") | w("ngobong"),
+        label="mau dibakar",
+    ),
     rule(
         EMERGENCY,
         1,
@@ -126,7 +135,7 @@ SIGNAL_RULES: tuple[Rule, ...] = (
     rule(
         DISTRESS,
         1,
-        w("tolong tulung toloong tlg help cepat cepet cepetan segera buruan lekas ndang enggal"),
+        w("tolong tulung toloong tlg help cepetan buruan lekas ndang"),
         label="tolong",
     ),
     rule(
