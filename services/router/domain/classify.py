@@ -52,7 +52,6 @@ SPECIALISATIONS: tuple[tuple[Category, Category], ...] = (
     (Category.ENVIRONMENTAL_CRIME, Category.DISASTER),
     (Category.DOMESTIC_VIOLENCE, Category.THREAT),
     (Category.DISASTER, Category.MISSING_PERSON),
-    (Category.EXTORTION, Category.THREAT),
 )
 
 
@@ -169,6 +168,9 @@ def classify(text: str) -> Classification:
     for special, general in SPECIALISATIONS:
         if special in scores and general in scores:
             scores[special] += scores.pop(general)
+    # "tabung gas ilang dicolong wong": a theft word, not a missing person
+    if scores.get(Category.THEFT, 0) >= R.THEFT_OVER_MISSING and Category.MISSING_PERSON in scores:
+        scores[Category.THEFT] += scores.pop(Category.MISSING_PERSON)
 
     if scores:
         top = max(scores.values())

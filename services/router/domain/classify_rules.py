@@ -16,6 +16,9 @@ from services.router.domain.rules_public import PUBLIC_RULES
 from services.router.domain.rules_signals import *  # noqa: F403 (re-exported for classify)
 
 CATEGORY_RULES: tuple[Rule, ...] = PROPERTY_RULES + PERSON_RULES + PUBLIC_RULES
+# A theft scored this much ("dicolong", "maling", not a bare "hilang") takes a missing
+# person's score: the thing was stolen, nobody went missing.
+THEFT_OVER_MISSING = 4
 
 # Categories in order of precedence when scores tie (the more serious first).
 PRECEDENCE: tuple[Category, ...] = (

@@ -161,6 +161,13 @@ PERSON_RULES: tuple[Rule, ...] = (
     rule(C.SEXUAL_VIOLENCE, 6, w("vc vcs videocall"), w("direkam rekam disebar"), label="vc"),
     rule(
         C.SEXUAL_VIOLENCE,
+        6,
+        w("dipaksa maksa paksa dipeksa meksa"),
+        w("berhubungan hubungan begituan ngeseks"),
+        label="dipaksa berhubungan",
+    ),
+    rule(
+        C.SEXUAL_VIOLENCE,
         7,
         forms("setubuh gauli hamili", "di me meng ng", "i") | w("persetubuhan"),
         label="disetubuhi",
@@ -175,7 +182,7 @@ PERSON_RULES: tuple[Rule, ...] = (
     rule(
         C.SEXUAL_VIOLENCE,
         5,
-        w("buka bukak mbukak mbikak copot nyopot nglepas melepas lepas"),
+        w("buka bukak mbukak mbikak copot nyopot nglepas melepas lepas pamer memamerkan mamerke"),
         w("baju celana celananipun celanane celananya klambi rok kelamin"),
         label="buka baju",
     ),
@@ -221,6 +228,13 @@ PERSON_RULES: tuple[Rule, ...] = (
     rule(C.CHILD_PROTECTION, 5, w("eksploitasi penelantaran ditelantarkan"), label="eksploitasi"),
     rule(
         C.CHILD_PROTECTION,
+        4,
+        CHILD,
+        w("ditinggal sendirian ditelantarkan terlantar kelaparan dikurung"),
+        label="anak ditelantarkan",
+    ),
+    rule(
+        C.CHILD_PROTECTION,
         2,
         w("bocah lare balita bayi murid siswa siswi santri bocil tiri tirine tirinipun tirinya"),
         label="anak kecil",
@@ -239,7 +253,10 @@ PERSON_RULES: tuple[Rule, ...] = (
         C.THREAT,
         4,
         w("arep mau bade badhe"),
-        w("dipateni dibunuh mateni ngobong diobong dibakar diberesi membunuh mbunuh nusuk"),
+        w(
+            "dipateni dibunuh mateni ngobong diobong dibakar diberesi membunuh mbunuh nusuk bakar "
+            "mbakar membakar nyelakai dicelakai"
+        ),
         label="mau dibunuh",
     ),
     rule(

@@ -38,6 +38,15 @@ PROPERTY_RULES: tuple[Rule, ...] = (
         w("mlebet mlebu masuk dimasuki dilebeti"),
         label="rumah kosong dimasuki",
     ),
+    rule(
+        C.THEFT,
+        3,
+        w("mlebu mlebet masuk nyelinap menyelinap"),
+        w("omah omahe griya rumah toko"),
+        w("genteng jendela cendela atap pager lawang paksa"),
+        label="masuk rumah lewat genteng",
+        reach=8,
+    ),
     # vehicle theft
     rule(C.VEHICLE_THEFT, 6, w("curanmor curanmor2"), label="curanmor"),
     rule(C.VEHICLE_THEFT, 6, VEHICLE, TAKEN, label="motor hilang"),
@@ -128,7 +137,7 @@ PROPERTY_RULES: tuple[Rule, ...] = (
         LIVESTOCK,
         TAKEN
         | forms("maling", "", "e ne ipun")
-        | w("digiring dijupuk diangkut dibobol jebol dijebol dirusak"),
+        | w("digiring dijupuk diangkut dibobol jebol dijebol dirusak nggiring giring ngangkut"),
         label="sapi hilang",
     ),
     rule(

@@ -241,7 +241,7 @@ PUBLIC_RULES: tuple[Rule, ...] = (
         C.DISASTER,
         6,
         w("puting angin lesus"),
-        w("beliung kencang ribut gedhe gede"),
+        w("beliung kencang kenceng ribut gedhe gede banter"),
         label="puting beliung",
     ),
     rule(C.DISASTER, 5, w("pohon wit"), w("tumbang ambruk roboh rubuh"), label="pohon tumbang"),

@@ -152,7 +152,7 @@ SIGNAL_RULES: tuple[Rule, ...] = (
         NOW_DONE,
         1,
         w("saiki sekarang skrg sakmenika sakniki"),
-        w("wis wes sudah udah udh sampun"),
+        w("wis wes sudah udah udh sampun dirawat opname diopname"),
         label="saiki wis",
     ),
     rule(
