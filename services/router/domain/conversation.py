@@ -88,6 +88,7 @@ GREETINGS = frozenset(
     "idulfitri raya puasa".split()
 )
 MAX_GREETING_WORDS = 30
+BUT = frozenset("tapi tetapi namun nanging tp cuma".split())
 SORRY = frozenset("maaf maap pangapunten".split())
 # What "sudah ketemu / wis mulih" is news about.
 FOUND_AGAIN = NOT_A_CRIME | {
@@ -134,7 +135,7 @@ def withdraws(ws: list[str]) -> bool:
 def brings_news(ws: list[str], c: Classification) -> bool:
     if not _quiet(c):
         return False
-    if (ws and ws[0] in MORE) or _near(ws, MORE, REPORT_WORDS, 2):
+    if (ws and ws[0] in MORE) or _near(ws, MORE, REPORT_WORDS, 4):
         return True
     if c.category not in FOUND_AGAIN and REPORT_WORDS.isdisjoint(ws):
         return False  # "anak saya sudah pulang tapi dipukuli" is a report
@@ -152,9 +153,14 @@ def brings_news(ws: list[str], c: Classification) -> bool:
 
 
 def thanked(ws: list[str]) -> bool:
-    return any(w in THANKS for w in ws if w not in ("kasih", "nuwun")) or any(
-        pair in THANKS_PHRASES for pair in pairwise(ws)
+    """A thanking word: "nuwun" alone thanks, "nuwun sewu" asks leave."""
+    alone = any(
+        word in THANKS
+        and word != "kasih"
+        and not (word == "nuwun" and i + 1 < len(ws) and ws[i + 1] == "sewu")
+        for i, word in enumerate(ws)
     )
+    return alone or any(pair in THANKS_PHRASES for pair in pairwise(ws))
 
 
 def thanks_only(ws: list[str], c: Classification) -> bool:
@@ -162,9 +168,12 @@ def thanks_only(ws: list[str], c: Classification) -> bool:
     ("sudah dibantu", "motor sampun kapanggih"), never "... ada maling, terima kasih"."""
     if not thanked(ws) or not _quiet(c) or _requests(ws):
         return False
+    grateful = not GRATEFUL_FOR.isdisjoint(ws)
     if c.category in SERVICES:
-        return False
-    return not _crime(c) or not GRATEFUL_FOR.isdisjoint(ws)
+        return grateful  # "pelayanan SKCK cepet", not "syarat SKCK apa, terima kasih"
+    if _crime(c):  # "terima kasih, tapi malingnya datang lagi" is a report
+        return grateful and BUT.isdisjoint(ws)
+    return True
 
 
 def _requests(ws: list[str]) -> bool:

@@ -3,6 +3,8 @@ length; a message that also reports something stays a report (issue 12)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from services.router.domain.intents import Intent, detect_intent
@@ -111,3 +113,25 @@ def test_greetings_and_wishes(text: str) -> None:
 )
 def test_reports_and_questions_are_not_swallowed(text: str) -> None:
     assert detect_intent(text) is Intent.REPORT
+
+
+_ACCEPTED = {
+    "thanks": {Intent.THANKS, Intent.FOLLOW_UP},
+    "greeting": {Intent.GREETING_ONLY},
+    "followup": {Intent.FOLLOW_UP, Intent.STATUS, Intent.THANKS},
+    "ask_bhabin": {Intent.ASK_BHABIN},
+    "report": {Intent.REPORT},
+}
+_DATA = Path(__file__).parent / "data" / "issue12_conversation.tsv"
+
+
+@pytest.mark.parametrize(
+    ("kind", "text"),
+    [
+        tuple(line.split("\t"))
+        for line in _DATA.read_text(encoding="utf-8").splitlines()
+        if line and not line.startswith("#")
+    ],
+)
+def test_written_conversation(kind: str, text: str) -> None:
+    assert detect_intent(text) in _ACCEPTED[kind]
