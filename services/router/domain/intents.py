@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import StrEnum
-from itertools import pairwise
 
 from services.router.domain import conversation as talk
 from services.router.domain.classify import classify
@@ -59,11 +58,6 @@ _GREETING = frozenset(
     "salam p ping selamat pagi siang sore malam sugeng enjing siyang sonten dalu permisi "
     "punten kulonuwun nuwun sewu swastiastu shalom tes test woi oi misi".split()
 )
-_THANKS_WORDS = frozenset(
-    "makasih makasi maksih trims trimakasih terimakasih thanks thank thx tq ty tengkyu "
-    "suwun maturnuwun matursuwun".split()
-)
-_THANKS_PHRASES = (("terima", "kasih"), ("matur", "nuwun"), ("matur", "suwun"))
 _THANKS_FILLER = frozenset(
     "banyak sekali atas bantuannya bantuan responnya infonya informasinya sanget sangat "
     "sudah dibantu ditangani cepat you sip siap baik mantap alhamdulillah ok oke okay "
@@ -117,11 +111,8 @@ def detect_intent(text: str) -> Intent:
         return Intent.THANKS
     if all(w in _GREETING or w in _FILLER for w in ws):
         return Intent.GREETING_ONLY
-    thanked = any(w in _THANKS_WORDS for w in ws) or any(
-        (a, b) in pairwise(ws) for a, b in _THANKS_PHRASES
-    )
-    if thanked and all(
-        w in _THANKS_WORDS or w in _THANKS_FILLER or w in _FILLER or w in _GREETING for w in ws
+    if talk.thanked(ws) and all(
+        w in talk.THANKS or w in _THANKS_FILLER or w in _FILLER or w in _GREETING for w in ws
     ):
         return Intent.THANKS
     return _conversation(ws, without_ref)
