@@ -204,6 +204,8 @@ def _happening_now(toks: list[Token], words: list[str], folded: str) -> bool:
         if any(ch in folded[toks[i].end : toks[i + 1].start] for ch in ",.!?\n"):
             continue
         following = words[i + 1]
+        if following in R.AFTERMATH:  # "masih trauma", "isih dirawat": after the fact
+            continue
         if following in R.PLACE_NEXT_WORDS:
             # "warga lagi di sana" is now; "begal beraksi lagi di jalur hutan" is again
             previous = words[i - 1] if i else ""

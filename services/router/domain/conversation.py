@@ -30,7 +30,8 @@ BHABIN = frozenset(
 WHO_OR_CONTACT = frozenset(
     "siapa siapakah sopo sapa sinten nomor nomer no nomere nomornya nomernya nomeripun kontak "
     "wa hp telp telepon nama namanya jenenge asmanipun asmane kenalan kontake alamat alamate "
-    "kantor pundi endi ngendi hubungi menghubungi dihubungi sowan bertemu".split()
+    "kantor pundi endi ngendi hubungi menghubungi dihubungi sowan bertemu handphone hape "
+    "whatsapp telpon".split()
 )
 REPORT_WORDS = frozenset(
     "laporan laporanku laporane laporanipun lapuran aduan aduanku pengaduan laporke laporkan "
@@ -79,7 +80,8 @@ GRATEFUL_FOR = frozenset(
     "rukun aman wilujeng selamat sehat membantu pencarian menolong ditolong nolong tanggap "
     "sigap hadir ditangani menangani penanganan kinerja pelayanan pelayanannya layanan "
     "dilayani ramah ketemu ditemukan kapanggih kepanggih kembali pulang mulih wangsul "
-    "tertangkap tuntas rampung".split()
+    "tertangkap tuntas rampung berhasil menangkap mengamankan menemukan mengembalikan "
+    "dikembalikan".split()
 )
 GREETINGS = frozenset(
     "halo hallo hai assalamualaikum selamat pagi siang sore malam sugeng enjing enjang "
@@ -115,10 +117,16 @@ def _near(ws: list[str], first: frozenset[str], second: frozenset[str], gap: int
     return False
 
 
+def _is_bhabin(word: str) -> bool:
+    """ "bhabin", "babinkamtibmas", "bhabinkamtipmas", "bhabine": the word's family."""
+    return word in BHABIN or word.startswith(("bhabin", "babinkam", "bhabinkam"))
+
+
 def asks_bhabin(ws: list[str], c: Classification) -> bool:
-    if BHABIN.isdisjoint(ws) or WHO_OR_CONTACT.isdisjoint(ws):
+    bhabin = frozenset(w for w in ws if _is_bhabin(w))
+    if not bhabin or WHO_OR_CONTACT.isdisjoint(ws):
         return False
-    return _quiet(c) and not _crime(c) and _near(ws, BHABIN, WHO_OR_CONTACT, 6)
+    return _quiet(c) and not _crime(c) and _near(ws, bhabin, WHO_OR_CONTACT, 6)
 
 
 def asks_progress(ws: list[str], c: Classification) -> bool:

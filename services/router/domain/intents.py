@@ -115,10 +115,10 @@ def detect_intent(text: str) -> Intent:
         w in talk.THANKS or w in _THANKS_FILLER or w in _FILLER or w in _GREETING for w in ws
     ):
         return Intent.THANKS
-    return _conversation(ws, without_ref)
+    return _conversation(ws, without_ref, reference is not None)
 
 
-def _conversation(ws: list[str], text: str) -> Intent:
+def _conversation(ws: list[str], text: str, reference: bool = False) -> Intent:
     """Asking for the Bhabin, a report's progress or news, thanks and greetings, at any
     length; a report otherwise (conversation.py)."""
     c = classify(text)
@@ -126,8 +126,8 @@ def _conversation(ws: list[str], text: str) -> Intent:
         return Intent.CANCEL
     if talk.asks_bhabin(ws, c):
         return Intent.ASK_BHABIN
-    if talk.asks_progress(ws, c):
-        return Intent.STATUS
+    if talk.asks_progress(ws, c) or (reference and not talk.PROGRESS.isdisjoint(ws)):
+        return Intent.STATUS  # "BJN-7K3Q9X ... gimana perkembangannya"
     if talk.brings_news(ws, c):
         return Intent.FOLLOW_UP
     if talk.thanks_only(ws, c):

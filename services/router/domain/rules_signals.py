@@ -87,6 +87,13 @@ SIGNAL_RULES: tuple[Rule, ...] = (
     rule(
         EMERGENCY,
         1,
+        w("ngamuk mengamuk ngamuke"),
+        w("mbalangi balang melempar lempar mecahi pecah ngrusak merusak nggowo mbekta membawa"),
+        label="ngamuk merusak",
+    ),
+    rule(
+        EMERGENCY,
+        1,
         w("bensin jerigen"),
         forms("obong bakar", "di ng m mem", "") | w("ngobong"),
         label="mau dibakar",
@@ -194,7 +201,8 @@ POLICE = w(
     "polisi polsek polres polda polri kepolisian bhabin babin bhabinkamtibmas babinkamtibmas "
     "kapolsek kapolres kanit kasat reskrim polantas provos intel buser polwan brimob sabhara "
     "aparat bripka brigadir aiptu aipda bripda briptu bripol brigpol ipda iptu akp pol "
-    "polisine polisinya polisinipun bhabine babine petugasipun satlantas propam 110"
+    "polisine polisinya polisinipun bhabine babine petugasipun satlantas propam 110 kanitreskrim "
+    "kapolsekipun provost spkt"
 )
 OKNUM = w("oknum")
 NOT_POLICE = w(
@@ -210,7 +218,7 @@ MONEY = w(
 MONEY_PHRASES: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
     (
         w("minta dimintai njaluk jaluk dimintain meminta nyuwun"),
-        w("uang duit jatah imbalan rokok arta artanipun damai"),
+        w("uang duit jatah imbalan rokok arta artanipun damai biaya amplop"),
     ),
     (w("uang duit arta"), w("damai rokok bensin")),
     (w("salam"), w("tempel")),
@@ -232,7 +240,10 @@ NEGLECT_PHRASES: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
     (w("laporan laporanku"), w("ditolak diabaikan mandek dicuekin")),
     (w("menolak nolak"), w("laporan")),
 )
-NEGLECT = w("dicuekin cuek lambat lamban diabaikan dibiarkan")
+NEGLECT = w(
+    "dicuekin cuek lambat lamban diabaikan dibiarkan dipersulit mempersulit berbelit "
+    "dioper dilempar bertele"
+)
 # Abuse: counts only close to a police officer named as the subject.
 ABUSE = HIT | w(
     "kasar arogan bentak membentak dibentak ancam mengancam diancam intimidasi "
@@ -244,6 +255,11 @@ COMPLAINT = w("komplain complain mengadukan mengadu ngadu keberatan kecewa kekec
 # "lagi"/"masih" mean "now" before a verb or a place ("lagi dipukuli", "lagi ada maling"),
 # "again"/"still" after one ("dicuri lagi").
 NOW_BEFORE_VERB = w("lagi masih isih taksih msh lg")
+# What a victim still feels or undergoes afterwards: "masih trauma", "isih dirawat".
+AFTERMATH = w(
+    "trauma ketakutan takut wedi sakit dirawat opname diopname syok shock lemas memar bengkak "
+    "kepikiran nangis bingung belum blm durung dereng"
+)
 VERB_PREFIXES = ("di", "me", "ng", "ny", "ke", "ter", "ber")
 NOW_NEXT_WORDS = w("ada ana ono onok enek terjadi berlangsung rame ramai ngamuk gelut")
 PLACE_NEXT_WORDS = w("di neng nang ning ndek wonten ing ten disini disana")

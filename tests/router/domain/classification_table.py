@@ -89,7 +89,7 @@ TABLE: list[tuple[str, C, U, bool]] = [
     ("anak saya belum pulang dari kemarin", C.MISSING_PERSON, E, False),
     ("simbah saya pikun, hilang sejak pagi", C.MISSING_PERSON, E, False),
     # public order
-    ("ada orang gila ngamuk lempar batu ke rumah warga", C.PUBLIC_ORDER, H, False),
+    ("ada orang gila ngamuk lempar batu ke rumah warga", C.PUBLIC_ORDER, E, False),
     ("sound horeg sampai jam 3 pagi, berisik sekali", C.PUBLIC_ORDER, N, False),
     ("ada orang asing mencurigakan mondar mandir", C.PUBLIC_ORDER, N, False),
     # officer conduct
