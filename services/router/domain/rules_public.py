@@ -127,10 +127,20 @@ PUBLIC_RULES: tuple[Rule, ...] = (
         3,
         w(
             "keributan ribut rusuh onar meresahkan resah meresahke padu cekcok tukaran "
-            "berisik bising mengganggu ngganggu provokator"
+            "berisik bising provokator"
         ),
         label="keributan",
     ),
+    rule(
+        C.PUBLIC_ORDER,
+        3,
+        w("mengganggu ngganggu nganggu ganggu"),
+        w(
+            "warga tetangga tonggo tanggi ketertiban keamanan kenyamanan lingkungan kampung "
+            "turu tidur"
+        ),
+        label="mengganggu warga",
+    ),  # not "mohon maaf mengganggu waktunya"
     rule(
         C.PUBLIC_ORDER,
         3,

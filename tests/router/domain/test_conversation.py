@@ -96,6 +96,7 @@ def test_taking_a_report_back_is_a_cancel() -> None:
         "Assalamualaikum bapak, sugeng enjing, sugeng makaryo",
         "Selamat Idul Fitri untuk Bapak Kapolres dan seluruh jajaran, mohon maaf lahir batin",
         "Dirgahayu Bhayangkara ke-80, semoga makin dicintai masyarakat",
+        "Selamat malam pak, mohon maaf mengganggu waktunya",
     ],
 )
 def test_greetings_and_wishes(text: str) -> None:
