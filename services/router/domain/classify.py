@@ -168,6 +168,12 @@ def classify(text: str) -> Classification:
     for special, general in SPECIALISATIONS:
         if special in scores and general in scores:
             scores[special] += scores.pop(general)
+    # "balita dipukul ibu tirinya": a young child beaten at home is child protection
+    if (
+        scores.get(Category.CHILD_PROTECTION, 0) >= R.CHILD_OVER_DOMESTIC
+        and Category.DOMESTIC_VIOLENCE in scores
+    ):
+        scores[Category.CHILD_PROTECTION] += scores.pop(Category.DOMESTIC_VIOLENCE)
     # "tabung gas ilang dicolong wong": a theft word, not a missing person
     if scores.get(Category.THEFT, 0) >= R.THEFT_OVER_MISSING and Category.MISSING_PERSON in scores:
         scores[Category.THEFT] += scores.pop(Category.MISSING_PERSON)

@@ -20,6 +20,8 @@ CATEGORY_RULES: tuple[Rule, ...] = PROPERTY_RULES + PERSON_RULES + PUBLIC_RULES 
 # A theft scored this much ("dicolong", "maling", not a bare "hilang") takes a missing
 # person's score: the thing was stolen, nobody went missing.
 THEFT_OVER_MISSING = 4
+# A child beaten (5) and said to be small or a stepchild (2): not a marital quarrel.
+CHILD_OVER_DOMESTIC = 7
 
 # Categories in order of precedence when scores tie (the more serious first).
 PRECEDENCE: tuple[Category, ...] = (

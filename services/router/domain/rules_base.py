@@ -60,6 +60,7 @@ VEHICLE = w(
 )
 TAKEN = forms("curi colong gondol gasak embat", "di ke", "an") | w(
     "hilang ilang ical icali kecalan kelangan kemalingan kehilangan dimalingi raib digondol "
+    "pendhet dipendhet dipundhut "
     "nyolong maling lenyap"
 )
 PERSON = w(
@@ -92,4 +93,9 @@ LIVESTOCK = forms(
     "domba lembu ternak ayam rajakaya lele",
     "",
     "ku ne e nya ipun",
+)
+# What is usually stolen: "hp ilang", "kabel dipotong", "pompa dipendhet".
+THINGS = w(
+    "hp handphone dompet tas laptop tv kabel aki besi tembaga pompa mesin gabah padi helm "
+    "sepeda pit tabung gas perhiasan emas kalung cincin uang duit arta sandal sepatu"
 )

@@ -81,7 +81,10 @@ NATURE_RULES: tuple[Rule, ...] = (
         C.ENVIRONMENTAL_CRIME,
         6,
         forms("tambang galian", "pe", "an")
-        | w("penambangan menambang nambang sedot pasir sumur ngebor pengeboran"),
+        | w(
+            "penambangan menambang nambang sedot pasir sumur ngebor pengeboran penggalian "
+            "eskavator ekskavator beko bego"
+        ),
         w("ilegal liar izin ijin dewe mesin"),
         label="tambang ilegal",
     ),

@@ -129,11 +129,19 @@ PERSON_RULES: tuple[Rule, ...] = (
     rule(C.MISSING_PERSON, 4, w("hilang"), w("kontak"), label="hilang kontak"),
     rule(
         C.MISSING_PERSON,
+        3,
+        w("tidak gak gk ora mboten nggak"),
+        w("dihubungi aktif"),
+        label="tidak bisa dihubungi",
+    ),
+    rule(
+        C.MISSING_PERSON,
         5,
         PERSON | w("simbah mbah mbahku"),
         w("belum durung dereng blm gk gak ora tidak"),
         w("ketemu kapanggih ditemukan kepanggih"),
         label="belum ditemukan",
+        reach=12,
     ),
     # sexual violence and harassment
     rule(

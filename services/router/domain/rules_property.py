@@ -8,6 +8,7 @@ from contracts.hierarchy import Category
 from services.router.domain.rules_base import (
     LIVESTOCK,
     TAKEN,
+    THINGS,
     VEHICLE,
     WEAPON,
     Rule,
@@ -46,6 +47,21 @@ PROPERTY_RULES: tuple[Rule, ...] = (
         w("genteng jendela cendela atap pager lawang paksa"),
         label="masuk rumah lewat genteng",
         reach=8,
+    ),
+    rule(
+        C.THEFT,
+        4,
+        THINGS,
+        TAKEN | w("dipotong dipreteli dicopot"),
+        label="barang hilang",
+        reach=8,
+    ),
+    rule(
+        C.FRAUD,
+        5,
+        w("akun fb ig wa whatsapp facebook instagram"),
+        w("dibajak bajak diretas dihack"),
+        label="akun dibajak",
     ),
     # vehicle theft
     rule(C.VEHICLE_THEFT, 6, w("curanmor curanmor2"), label="curanmor"),
@@ -152,9 +168,13 @@ PROPERTY_RULES: tuple[Rule, ...] = (
         C.DEBT_COLLECTOR,
         7,
         w("debt debkolektor debtcollector dc matel penagih tukang"),
-        w("collector kolektor debt dc matel penagih tagih utang hutang ngaku ngakunya")
+        w(
+            "collector kolektor debt dc matel penagih tagih nagih ditagih menagih utang hutang "
+            "ngaku ngakunya"
+        )
         | w("dirampas nyita disita gedor nggedor"),
         label="debt collector",
+        reach=8,
     ),
     rule(C.DEBT_COLLECTOR, 7, w("debkolektor debtcollector matel"), label="matel"),
     rule(C.DEBT_COLLECTOR, 6, w("mata"), w("elang"), label="mata elang"),

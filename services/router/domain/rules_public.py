@@ -81,7 +81,14 @@ PUBLIC_RULES: tuple[Rule, ...] = (
     rule(C.DRUGS, 4, w("pipet bong cangklong sakau"), label="pipet"),
     rule(C.DRUGS, 3, w("plastik"), w("klip"), label="plastik klip"),
     rule(C.DRUGS, 4, w("ngelem nge lem"), label="ngelem"),
-    rule(C.DRUGS, 5, w("obat"), w("terlarang keras"), label="obat terlarang"),
+    rule(
+        C.DRUGS,
+        5,
+        w("obat"),
+        w("terlarang keras batuk dicampur oplos oplosan"),
+        label="obat terlarang",
+    ),
+    rule(C.DRUGS, 5, w("nyimeng simeng cimeng nyabu ngepil"), label="nyimeng"),
     rule(C.DRUGS, 5, w("tembakau"), w("gorila gorilla sintetis"), label="tembakau gorila"),
     # gambling
     rule(

@@ -109,7 +109,8 @@ SIGNAL_RULES: tuple[Rule, ...] = (
         AT_RISK,
         1,
         _NOT,
-        forms("evakuasi entas ungsi", "di ng me meng", "ne ke kan"),
+        forms("evakuasi entas ungsi", "di ng me meng", "ne ke kan")
+        | w("metu keluar medal mentas"),  # "durung iso metu"
         label="belum dievakuasi",
     ),
     rule(
@@ -135,6 +136,7 @@ SIGNAL_RULES: tuple[Rule, ...] = (
         w(
             "anak anakku anake bocah bocahe lare bayi balita bocil "
             "lansia pikun demensia kesupen pikunen tunawicara tunarungu odgj lumpuh hamil stroke "
+            "autis disabilitas difabel tunagrahita "
             "simbah mbah mbahku sepuh yuswa jiwa jiwanipun"
         ),
         label="rentan",
@@ -159,7 +161,7 @@ SIGNAL_RULES: tuple[Rule, ...] = (
         NOW_DONE,
         1,
         w("saiki sekarang skrg sakmenika sakniki"),
-        w("wis wes sudah udah udh sampun dirawat opname diopname"),
+        w("wis wes sudah udah udh sampun dirawat opname diopname trauma takut wedi ajrih"),
         label="saiki wis",
     ),
     rule(
@@ -232,7 +234,8 @@ NEGLECT_PHRASES: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
         w(
             "ditanggapi direspon direspons merespon merespons menanggapi diproses memproses "
             "ditindaklanjuti menindaklanjuti datang teko dilayani digubris diurus profesional "
-            "peduli bertindak digagas diangkat ditanggepin dibales dibalas respon tindakan"
+            "peduli bertindak digagas diangkat ditanggepin dibales dibalas respon tindakan "
+            "perkembangan kejelasan kelanjutan"
         ),
     ),
     (w("tau pernah"), w("teko datang rawuh dateng ana")),
