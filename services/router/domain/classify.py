@@ -9,10 +9,9 @@ Rules and vocabulary live in classify_rules; this module applies them:
 - emergency: a danger word on its own (weapons, blood, fire, "sekarat"), or a cry for help
   or "now" together with a dangerous category, unless the text says it happened before
   ("kemarin") without saying it still goes on;
-- a complaint about a police officer (about_officer, category OFFICER_CONDUCT): a police
-  officer as the subject of corruption or abuse words, "oknum polisi", or a police station
-  that did not act on a report. Calling for the police ("Pak polisi, tolong ...", "lapor
-  polisi ada pungli") and impostors ("mengaku polisi") are not complaints about them.
+- a complaint about a police officer (about_officer, category OFFICER_CONDUCT; the rules
+  in about_police.py);
+- urgency from the category and the signals (urgency.py).
 """
 
 from __future__ import annotations
@@ -23,9 +22,11 @@ from functools import lru_cache
 
 from contracts.hierarchy import Category, Urgency
 from services.router.domain import classify_rules as R
+from services.router.domain.about_police import about_officer_in
 from services.router.domain.common_words import COMMON_WORDS
+from services.router.domain.rule_match import within
 from services.router.domain.units import Unit, handling
-from services.router.domain.urgency import NOT_A_CRIME, assess, is_over, is_young
+from services.router.domain.urgency import assess, is_over, is_young
 from services.router.domain.wording import Token, TypoIndex, fold, tokens
 
 _CATEGORY_RULES = R.CATEGORY_RULES
@@ -129,22 +130,9 @@ def _matching(rules: Sequence[R.Rule], words: list[str], present: set[str]) -> l
     for r in index.candidates(present):
         if any(slot.isdisjoint(present) for slot in r.slots):
             continue
-        if len(r.slots) == 1 or _within(words, r.slots, r.window):
+        if len(r.slots) == 1 or within(words, r.slots, r.window):
             found.append(r)
     return found
-
-
-def _within(words: list[str], slots: tuple[frozenset[str], ...], window: int) -> bool:
-    first = [i for i, word in enumerate(words) if word in slots[0]]
-    others = [[i for i, word in enumerate(words) if word in slot] for slot in slots[1:]]
-    for i in first:
-        if all(any(abs(i - j) <= window and j != i for j in positions) for positions in others):
-            return True
-    return False
-
-
-def _near(words: list[str], a: frozenset[str], b: frozenset[str], window: int = 3) -> bool:
-    return _within(words, (a, b), window)
 
 
 @lru_cache(maxsize=4096)  # pure; the router reads a message for its intent, then its case
@@ -184,7 +172,7 @@ def classify(text: str) -> Classification:
     else:
         category = Category.INFORMATION if "?" in text else Category.OTHER
 
-    about_officer = _about_officer(toks, words, present, folded, scores)
+    about_officer = about_officer_in(toks, words, present, folded, scores)
     emergency, urgency = assess(category, signals, len(words))
     if about_officer:
         category = Category.OFFICER_CONDUCT
@@ -224,74 +212,3 @@ def _happening_now(toks: list[Token], words: list[str], folded: str) -> bool:
 
 def _verb_like(word: str) -> bool:
     return word in KEYWORD_WORDS or (len(word) > 5 and word.startswith(R.VERB_PREFIXES))
-
-
-def _about_officer(
-    toks: list[Token],
-    words: list[str],
-    present: set[str],
-    folded: str,
-    scores: dict[Category, int],
-) -> bool:
-    if present.isdisjoint(R.POLICE) and present.isdisjoint(R.OKNUM):
-        return False
-    subjects: list[int] = []
-    reported_to: list[int] = []
-    for i, word in enumerate(words):
-        if word not in R.POLICE:
-            continue
-        if any(words[j] in R.IMPERSONATION for j in range(max(0, i - 2), min(len(words), i + 3))):
-            continue
-        if _vocative(toks, words, folded, i):
-            continue
-        if any(words[j] in R.REPORTED_TO for j in range(max(0, i - 3), i)):
-            reported_to.append(i)
-        else:
-            subjects.append(i)
-    oknum = any(
-        word in R.OKNUM and not (i + 1 < len(words) and words[i + 1] in R.NOT_POLICE)
-        for i, word in enumerate(words)
-    )
-    money = not present.isdisjoint(R.MONEY) or any(_near(words, a, b) for a, b in R.MONEY_PHRASES)
-    asked_money = _near(words, R.w("dimintai dimintain disuruh"), R.w("uang duit bayar"))
-    neglect = not present.isdisjoint(R.NEGLECT) or any(
-        _near(words, a, b, window=2) for a, b in R.NEGLECT_PHRASES
-    )
-    abuse_near = any(
-        words[j] in R.ABUSE for i in subjects for j in range(max(0, i - 6), min(len(words), i + 7))
-    )
-    abuse_any = not present.isdisjoint(R.ABUSE)
-    other_crime = max(
-        (s for c, s in scores.items() if c not in NOT_A_CRIME and c is not Category.EXTORTION),
-        default=0,
-    )
-    if subjects and (money or abuse_near or oknum):
-        return True
-    if reported_to and asked_money:
-        return True
-    complaint = (
-        not present.isdisjoint(R.COMPLAINT)
-        or any(  # "bhabin ... ora diangkat"
-            _near(words[max(0, i - 8) : i + 9], a, b, window=2)
-            for i in subjects
-            for a, b in R.NEGLECT_PHRASES
-        )
-    )
-    if (subjects or reported_to) and neglect and (other_crime < 4 or complaint or reported_to):
-        return True
-    return oknum and (money or abuse_any)
-
-
-def _vocative(toks: list[Token], words: list[str], folded: str, i: int) -> bool:
-    """`Pak polisi, tolong ...`: the officer is addressed, not talked about."""
-    start = i
-    while start > 0 and words[start - 1] in R.VOCATIVE_BEFORE:
-        start -= 1
-    if start > 0 and not any(
-        ch in folded[toks[start - 1].end : toks[start].start] for ch in ",.!?\n"
-    ):
-        return False
-    if i + 1 >= len(toks):
-        return True
-    gap = folded[toks[i].end : toks[i + 1].start]
-    return any(ch in gap for ch in ",.!?:\n") or words[i + 1] in R.VOCATIVE_AFTER

@@ -235,12 +235,12 @@ NEGLECT_PHRASES: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
             "ditanggapi direspon direspons merespon merespons menanggapi diproses memproses "
             "ditindaklanjuti menindaklanjuti datang teko dilayani digubris diurus profesional "
             "peduli bertindak digagas diangkat ditanggepin dibales dibalas respon tindakan "
-            "perkembangan kejelasan kelanjutan"
+            "perkembangan kejelasan kelanjutan dicatet dicatat tanggung"
         ),
     ),
     (w("tau pernah"), w("teko datang rawuh dateng ana")),
     (w("urus golekana goleki cari"), w("dewe dhewe sendiri")),
-    (w("laporan laporanku"), w("ditolak diabaikan mandek dicuekin")),
+    (w("laporan laporanku laporane"), w("ditolak tolak diabaikan mandek dicuekin")),
     (w("menolak nolak"), w("laporan")),
 )
 NEGLECT = w(
@@ -251,7 +251,7 @@ NEGLECT = w(
 ABUSE = HIT | w(
     "kasar arogan bentak membentak dibentak ancam mengancam diancam intimidasi "
     "mabuk mabok judi selingkuh semena sewenang kurang sopan nakal mengintimidasi memihak "
-    "taruhan"
+    "taruhan marah marahmarah nesu ngguyu diguyu ngece ngebut ugal"
 )
 # A complaint said as one: "komplain", "mengadukan".
 COMPLAINT = w("komplain complain mengadukan mengadu ngadu keberatan kecewa kekecewaan")
@@ -273,4 +273,4 @@ VOCATIVE_AFTER = w(
     "tolong tulung mohon saya aku kulo kami ada nyuwun izin ijin mau bantu lapor help permisi"
 )
 REPORTED_TO = w("lapor melapor laporkan dilaporkan ke hubungi panggil telpon telepon nelpon")
-IMPERSONATION = w("ngaku mengaku ngakunya gadungan palsu menyamar")
+IMPERSONATION = w("ngaku mengaku ngakunya gadungan palsu menyamar bukan dudu")
