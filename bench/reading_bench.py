@@ -7,15 +7,17 @@ The messages are the citizens' corpus's development part (412 messages by three 
 Indonesian and Javanese, short to long; the frozen evaluation part is never read here).
 Each message is read the way the router reads a new message on the Kapolres line:
 `detect_intent`, `classify`, and `resolve_village` among every village of the regency.
-Every call is timed on its own (perf_counter_ns) over several passes after a warm-up pass,
-and the percentiles are taken over all of them. The baseline is measured in the same run
-on the same messages: a plain tokenisation (`wording.tokens`), the least any reading does.
+Every call is timed on its own (perf_counter_ns) over several passes after a warm-up pass;
+each figure is the median of three rounds' percentiles (the machine is shared). The
+baseline is measured in the same run on the same messages: a plain tokenisation
+(`wording.tokens`), the least any reading does.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import statistics
 import time
 from collections.abc import Callable
 
@@ -46,7 +48,9 @@ def _timed(fn: Callable[[str], object], texts: list[str], passes: int) -> list[f
     return samples
 
 
-def measure(passes: int) -> list[Row]:
+def measure(passes: int, rounds: int = 3) -> list[Row]:
+    """Each figure is the median over `rounds` rounds of its percentile, so that one round
+    disturbed by another process on a shared machine does not decide it."""
     texts = [item.text for item in development(load())]
     directory = Directory.load(regency_codes=[REGENCY])
     villages = directory.villages_in(REGENCY)
@@ -54,17 +58,24 @@ def measure(passes: int) -> list[Row]:
     def read(text: str) -> object:
         return detect_intent(text), classify(text), resolve_village(text, villages, directory)
 
-    baseline = _timed(tokens, texts, passes)
-    whole = _timed(read, texts, passes)
-    alone = _timed(classify, texts, passes)
-    base50, base99 = percentile(baseline, 50), percentile(baseline, 99)
+    figures: dict[str, list[float]] = {}
+    for _ in range(rounds):
+        baseline = _timed(tokens, texts, passes)
+        whole = _timed(read, texts, passes)
+        alone = _timed(classify, texts, passes)
+        for name, samples, p in (
+            ("base50", baseline, 50), ("base99", baseline, 99), ("whole50", whole, 50),
+            ("whole99", whole, 99), ("alone99", alone, 99),
+        ):  # fmt: skip
+            figures.setdefault(name, []).append(percentile(samples, p))
+    f = {name: statistics.median(values) for name, values in figures.items()}
     label = "tokenise the same message"
     return [
-        Row("read one message (intent+class+village) p50", percentile(whole, 50), label + " p50",
-            base50, "ms"),
-        Row("read one message (intent+class+village) p99", percentile(whole, 99), label + " p99",
-            base99, "ms"),
-        Row("classify one message p99", percentile(alone, 99), label + " p99", base99, "ms",
+        Row("read one message (intent+class+village) p50", f["whole50"], label + " p50",
+            f["base50"], "ms"),
+        Row("read one message (intent+class+village) p99", f["whole99"], label + " p99",
+            f["base99"], "ms"),
+        Row("classify one message p99", f["alone99"], label + " p99", f["base99"], "ms",
             target="<= 1 ms"),
     ]  # fmt: skip
 
