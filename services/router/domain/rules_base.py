@@ -66,7 +66,8 @@ TAKEN = forms("curi colong gondol gasak embat", "di ke", "an") | w(
 PERSON = w(
     "anak anakku anake anaknya adik adikku adike kakak kakakku bapakku bapake ibuku ibune "
     "simbah mbah kakek nenek suami suamiku istri istriku orang wong warga putri putra "
-    "putriku putraku ponakan keponakan cucu cucuku bocah pemuda remaja siswa pelajar lansia"
+    "putriku putraku ponakan keponakan cucu cucuku bocah pemuda remaja siswa pelajar lansia "
+    "tiyang sepuh lare anakku"
 )
 HIT = forms(
     "pukul gebuk hajar tampar tempeleng tendang siksa aniaya jambak cekik keplak gampar "

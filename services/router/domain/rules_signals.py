@@ -29,7 +29,7 @@ _HURT = w(
     "diculik disekap tenggelam hanyut kelelep kecemplung nyemplung keseret terseret terjebak "
     "terjepit kejepit ketimbun tertimbun meledak sajam bedhil pentungan jantungan sesak sesek "
     "keracunan kesetrum tersetrum tersengat kintir klelep bersimbah sekarat linggis senapan "
-    "bedil disandera"
+    "bedil disandera kejebak kejeblos terperosok"
 )
 
 # "sudah diamankan", "wis mati", "sampun ngungsi": over, unless negated in between.
@@ -83,6 +83,14 @@ SIGNAL_RULES: tuple[Rule, ...] = (
     rule(SUICIDE, 1, w("kuat betah"), w("urip hidup"), label="tidak kuat hidup"),
     rule(EMERGENCY, 1, w("dibawa digawa digowo dijak diajak"), w("paksa"), label="dibawa paksa"),
     rule(EMERGENCY, 1, w("lagi sedang masih"), w("terjadi berlangsung"), label="lagi terjadi"),
+    rule(
+        EMERGENCY,
+        1,
+        w("anak anakku anake bocah lare adik adikku adek adekku putri putra"),
+        w("digowo digawa dibawa dijak diajak"),
+        w("dikenal asing"),
+        label="anak dibawa orang asing",
+    ),
     rule(EMERGENCY, 1, w("luka"), w("parah serius"), label="luka parah"),
     rule(
         EMERGENCY,

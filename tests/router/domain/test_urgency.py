@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from contracts.hierarchy import Category, Urgency
@@ -87,3 +89,18 @@ def test_ties_between_high_and_emergency_go_to_emergency_for_a_risk_to_life() ->
     assert result.urgency is Urgency.EMERGENCY
     assert classify("ada orang hilang kontak dua hari").urgency is Urgency.HIGH
     assert classify("lapor pak, ada pencurian sandal di masjid").category is Category.THEFT
+
+
+_DATA = Path(__file__).parent / "data" / "issue12_emergency.tsv"
+
+
+@pytest.mark.parametrize(
+    ("emergency", "text"),
+    [
+        tuple(line.split("\t"))
+        for line in _DATA.read_text(encoding="utf-8").splitlines()
+        if line and not line.startswith("#")
+    ],
+)
+def test_written_emergencies(emergency: str, text: str) -> None:
+    assert classify(text).emergency is (emergency == "1"), classify(text).matched
