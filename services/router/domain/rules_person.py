@@ -215,7 +215,7 @@ PERSON_RULES: tuple[Rule, ...] = (
         C.CHILD_PROTECTION,
         6,
         forms("nikah kawin jodoh", "di", "kan ke kake aken aken") - w("nikah kawin jodoh")
-        | w("nikahaken nikah dini pernikahan"),
+        | w("nikahaken nikah dini pernikahan perkawinan"),
         CHILD | w("umur usia"),
         label="pernikahan anak",
     ),
@@ -234,6 +234,7 @@ PERSON_RULES: tuple[Rule, ...] = (
         label="bayi dibuang",
     ),
     rule(C.CHILD_PROTECTION, 5, w("eksploitasi penelantaran ditelantarkan"), label="eksploitasi"),
+    rule(C.CHILD_PROTECTION, 3, w("bawah"), w("umur"), label="di bawah umur"),
     rule(
         C.CHILD_PROTECTION,
         4,
@@ -267,6 +268,14 @@ PERSON_RULES: tuple[Rule, ...] = (
         ),
         label="mau dibunuh",
     ),
+    rule(
+        C.THREAT,
+        4,
+        w("mau arep bade badhe"),
+        w("bunuh"),
+        w("saya aku kula kamu kowe sampeyan keluarga keluargaku bojoku"),
+        label="mau bunuh saya",
+    ),  # not "arep bunuh diri"
     rule(
         C.THREAT, 5, w("tak kutak"), w("pateni bacok antem gebuk obong bunuh"), label="tak pateni"
     ),

@@ -193,5 +193,6 @@ PROPERTY_RULES: tuple[Rule, ...] = (
         w("angsuran cicilan kredit utang hutang tunggakan nunggak leasing"),
         w("dirampas rampas dijupuk ditarik paksa nyita disita gedor nggedor dijabel"),
         label="tarik paksa",
+        reach=10,
     ),
 )

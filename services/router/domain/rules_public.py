@@ -101,6 +101,14 @@ PUBLIC_RULES: tuple[Rule, ...] = (
     rule(C.GAMBLING, 3, w("sabung dadu slot remi domino"), label="sabung"),
     rule(C.GAMBLING, 4, w("slot"), w("online gacor depo deposit"), label="slot online"),
     rule(C.GAMBLING, 4, w("totoan toto jackpot higgs chip"), label="totoan"),
+    rule(
+        C.GAMBLING,
+        5,
+        w("main maen dolanan"),
+        w("kertu kartu remi domino dadu"),
+        w("arta duit uang taruhan taruhane"),
+        label="main kartu pakai uang",
+    ),
     # alcohol
     rule(C.ALCOHOL, 5, w("miras tuak oplosan congyang arak ciu badeg vodka"), label="miras"),
     rule(C.ALCOHOL, 4, forms("mabuk mabok", "", "an") | w("mendem"), label="mabuk"),

@@ -269,7 +269,7 @@ NOW_BEFORE_VERB = w("lagi masih isih taksih msh lg")
 # What a victim still feels or undergoes afterwards: "masih trauma", "isih dirawat".
 AFTERMATH = w(
     "trauma ketakutan takut wedi sakit dirawat opname diopname syok shock lemas memar bengkak "
-    "kepikiran nangis bingung belum blm durung dereng"
+    "kepikiran nangis bingung belum blm durung dereng diulang diulangi berulang sering"
 )
 VERB_PREFIXES = ("di", "me", "ng", "ny", "ke", "ter", "ber")
 NOW_NEXT_WORDS = w("ada ana ono onok enek terjadi berlangsung rame ramai ngamuk gelut")
