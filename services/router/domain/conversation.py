@@ -31,7 +31,7 @@ WHO_OR_CONTACT = frozenset(
     "siapa siapakah sopo sapa sinten nomor nomer no nomere nomornya nomernya nomeripun kontak "
     "wa hp telp telepon nama namanya jenenge asmanipun asmane kenalan kontake alamat alamate "
     "kantor pundi endi ngendi hubungi menghubungi dihubungi sowan bertemu handphone hape "
-    "whatsapp telpon".split()
+    "whatsapp telpon mana dimana kenal".split()
 )
 REPORT_WORDS = frozenset(
     "laporan laporanku laporane laporanipun lapuran aduan aduanku pengaduan laporke laporkan "
@@ -63,11 +63,11 @@ MORE = frozenset("tambahan tambahane imbuhan menindaklanjuti nambahi".split())
 THANKS = frozenset(
     "makasih makasi maksih trims trimakasih terimakasih thanks thank thx tq ty tengkyu "
     "suwun maturnuwun matursuwun nuwun kasih kesuwun mksh trmksh terimaksih tks maacih "
-    "hatur nuhun".split()
+    "hatur nuhun mkasih makasihh".split()
 )
 THANKS_PHRASES = (
     ("terima", "kasih"), ("matur", "nuwun"), ("matur", "suwun"), ("hatur", "nuhun"),
-    ("sembah", "nuwun"),
+    ("sembah", "nuwun"), ("trima", "kasih"), ("terima", "ksh"), ("mtur", "nuwun"),
 )  # fmt: skip
 # Words of a request: a message that thanks and asks for something is a report.
 REQUEST = frozenset(
@@ -90,6 +90,7 @@ GREETINGS = frozenset(
     "idulfitri raya puasa".split()
 )
 MAX_GREETING_WORDS = 30
+EARLIER = frozenset("kemarin kemaren kmrn wingi tadi td wau mbiyen kapan dulu lalu".split())
 BUT = frozenset("tapi tetapi namun nanging tp cuma".split())
 SORRY = frozenset("maaf maap pangapunten".split())
 # What "sudah ketemu / wis mulih" is news about.
@@ -126,7 +127,11 @@ def asks_bhabin(ws: list[str], c: Classification) -> bool:
     bhabin = frozenset(w for w in ws if _is_bhabin(w))
     if not bhabin or WHO_OR_CONTACT.isdisjoint(ws):
         return False
-    return _quiet(c) and not _crime(c) and _near(ws, bhabin, WHO_OR_CONTACT, 6)
+    if not _quiet(c):
+        return False
+    if _near(ws, bhabin, WHO_OR_CONTACT, 3):  # "siapa bhabin ...", "nomor pak bhabin"
+        return True
+    return not _crime(c) and _near(ws, bhabin, WHO_OR_CONTACT, 6)
 
 
 def asks_progress(ws: list[str], c: Classification) -> bool:
@@ -145,6 +150,8 @@ def brings_news(ws: list[str], c: Classification) -> bool:
         return False
     if (ws and ws[0] in MORE) or _near(ws, MORE, REPORT_WORDS, 4):
         return True
+    if _near(ws, REPORT_WORDS, EARLIER, 3) and not _requests(ws):
+        return True  # "soal laporan kemarin, ...", "kula ingkang wingi lapor ..."
     if c.category not in FOUND_AGAIN and REPORT_WORDS.isdisjoint(ws):
         return False  # "anak saya sudah pulang tapi dipukuli" is a report
     if _requests(ws):

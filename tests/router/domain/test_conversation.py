@@ -42,6 +42,7 @@ def test_a_report_that_names_the_bhabin_stays_a_report(text: str) -> None:
         "terima kasih banyak bapak polisi atas respon cepatnya tadi malam, balapannya sudah bubar",
         "suwun pak, wis teko cepet, tonggoku wis digowo nang puskesmas",
         "makasih ya pak 🙏🙏",
+        "trima kasih pak polisi",
         "mohon maaf mengganggu, hatur nuhun pak atas pelayanannya yang ramah",
     ],
 )
@@ -67,6 +68,7 @@ def test_thanks_that_asks_for_something_is_a_report(text: str) -> None:
         "anak kula ingkang ical sampun wangsul, matur nuwun",
         "tambahan pak, pelakunya pakai jaket hitam",
         "menindaklanjuti laporan kami, korban sudah sadar di rumah sakit",
+        "soal laporan kemarin pak, pelakunya ternyata tetangga sendiri",
     ],
 )
 def test_news_about_a_report_made_is_a_follow_up(text: str) -> None:
