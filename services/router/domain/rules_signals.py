@@ -165,6 +165,7 @@ SIGNAL_RULES: tuple[Rule, ...] = (
         label="sekarang",
     ),
     rule(PRESENT, 1, w("saat"), w("ini"), label="saat ini"),
+    rule(PRESENT, 1, w("baru"), w("saja wae aja mawon"), label="baru saja"),
     rule(
         NOW_DONE,
         1,
@@ -188,12 +189,22 @@ SIGNAL_RULES: tuple[Rule, ...] = (
     rule(
         PAST,
         1,
-        w("minggu bulan tahun hari malam wulan taun dinten dino"),
+        w(
+            "minggu bulan tahun hari malam wulan taun dinten dino pekan seminggu sebulan "
+            "setahun waktu"
+        ),
         w("lalu kemarin kepungkur wingi kapungkur"),
         label="minggu lalu",
     ),
     rule(PAST, 1, w("mau"), w("bengi sore isuk esuk awan subuh"), label="mau bengi"),
     rule(PAST, 1, w("dalu"), w("wau"), label="dalu wau"),
+    rule(
+        PAST,
+        1,
+        w("senin selasa rabu kamis jumat sabtu"),
+        w("malam kemarin lalu sore pagi siang dalu bengi wingi kepungkur"),
+        label="senin malam",
+    ),
     rule(PAST, 1, w("kapan"), w("hari"), label="kapan hari"),
     rule(
         SINCE,

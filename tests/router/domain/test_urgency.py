@@ -31,6 +31,7 @@ from services.router.domain.urgency import is_over, is_young
         "malinge isih neng njero omah saiki",
         "wonten maling taksih wonten griya tanggi kula sakmenika",
         "skrg ada debt collector maksa masuk rumah, bapak sy sesak napas",
+        "baru saja ada orang dibacok di depan pasar",
         "bojone dipun antemi wiwit wau, kula mboten saged mlebet",
         # fire with people inside
         "omah tanggaku kobong, isih ana wong ning njero",
@@ -50,6 +51,8 @@ def test_a_life_at_risk_is_an_emergency(text: str) -> None:
         "mau bengi omahku dibobol, saiki wis tak laporke RT",
         "minggu lalu saya dipukul orang di pasar, sudah visum",
         "dalu wau sepeda kula ical wonten latar",
+        "tolong pak, motor saya dicuri senin malam di depan rumah",
+        "dua pekan lalu warung saya dibobol maling",
         "kemarin ada kebakaran gudang, sekarang sudah padam",
         "pelakunya sudah diamankan warga, korban sudah dibawa ke puskesmas",
         "ditemukan mayat di pinggir sungai, warga menunggu polisi",
