@@ -29,7 +29,7 @@ _HURT = w(
     "diculik disekap tenggelam hanyut kelelep kecemplung nyemplung keseret terseret terjebak "
     "terjepit kejepit ketimbun tertimbun meledak sajam bedhil pentungan jantungan sesak sesek "
     "keracunan kesetrum tersetrum tersengat kintir klelep bersimbah sekarat linggis senapan "
-    "bedil disandera kejebak kejeblos terperosok"
+    "bedil disandera kejebak kejeblos terperosok stroke lemas"
 )
 
 # "sudah diamankan", "wis mati", "sampun ngungsi": over, unless negated in between.
@@ -81,6 +81,8 @@ SIGNAL_RULES: tuple[Rule, ...] = (
     rule(SUICIDE, 1, w("mending mendingan luwih"), w("mati modar"), label="mending mati"),
     rule(SUICIDE, 1, w("pamit pamitan"), w("kuat tali"), label="pamitan"),
     rule(SUICIDE, 1, w("kuat betah"), w("urip hidup"), label="tidak kuat hidup"),
+    rule(SUICIDE, 1, w("wasiat"), label="surat wasiat"),
+    rule(SUICIDE, 1, w("wedi takut khawatir kuatir ajrih"), w("nekat"), label="takut nekat"),
     rule(EMERGENCY, 1, w("dibawa digawa digowo dijak diajak"), w("paksa"), label="dibawa paksa"),
     rule(EMERGENCY, 1, w("lagi sedang masih"), w("terjadi berlangsung"), label="lagi terjadi"),
     rule(
