@@ -138,7 +138,7 @@ PROPERTY_RULES: tuple[Rule, ...] = (
         C.FRAUD,
         4,
         w("ngaku mengaku ngakunya"),
-        w("polisi petugas anggota saudara bank"),
+        w("polisi petugas anggota saudara bank dari saking seko dinas pegawai"),
         label="mengaku",
     ),
     rule(C.FRAUD, 4, w("gadungan palsu"), label="gadungan"),
