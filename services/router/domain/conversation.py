@@ -90,6 +90,8 @@ GREETINGS = frozenset(
     "idulfitri raya puasa".split()
 )
 MAX_GREETING_WORDS = 30
+MINE = frozenset("saya sy aku kula kulo kami".split())
+WHO_DID = frozenset("yang sing ingkang ingkan".split())
 EARLIER = frozenset("kemarin kemaren kmrn wingi tadi td wau mbiyen kapan dulu lalu".split())
 BUT = frozenset("tapi tetapi namun nanging tp cuma".split())
 SORRY = frozenset("maaf maap pangapunten".split())
@@ -150,7 +152,7 @@ def brings_news(ws: list[str], c: Classification) -> bool:
         return False
     if (ws and ws[0] in MORE) or _near(ws, MORE, REPORT_WORDS, 4):
         return True
-    if _near(ws, REPORT_WORDS, EARLIER, 3) and not _requests(ws):
+    if _earlier_report(ws) and not _crime(c) and not _requests(ws):
         return True  # "soal laporan kemarin, ...", "kula ingkang wingi lapor ..."
     if c.category not in FOUND_AGAIN and REPORT_WORDS.isdisjoint(ws):
         return False  # "anak saya sudah pulang tapi dipukuli" is a report
@@ -163,6 +165,22 @@ def brings_news(ws: list[str], c: Classification) -> bool:
             if following in NEGATION:
                 break
             if following in FOUND:
+                return True
+    return False
+
+
+def _earlier_report(ws: list[str]) -> bool:
+    """ "laporan kemarin", "laporan saya kemarin", "ingkang wingi lapor"; not "lapor pak,
+    kemarin ayam saya dicuri" (a new report of yesterday's theft)."""
+    for i, word in enumerate(ws):
+        if word in MY_REPORT:
+            following = ws[i + 1 : i + 3]
+            if following[:1] and following[0] in EARLIER:
+                return True
+            if len(following) == 2 and following[0] in MINE and following[1] in EARLIER:
+                return True
+        if word in EARLIER and i + 1 < len(ws) and ws[i + 1] in REPORT_WORDS and i > 0:
+            if ws[i - 1] in WHO_DID:
                 return True
     return False
 

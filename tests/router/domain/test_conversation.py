@@ -112,6 +112,8 @@ def test_greetings_and_wishes(text: str) -> None:
         "anak saya sudah pulang tapi babak belur dipukuli orang",
         "mohon info syarat perpanjang SIM A gimana ya pak, terima kasih",
         "di desa kami ada maling kambing tadi malam, terima kasih pak",  # no request, still new
+        "lapor pak, kemarin ayam saya dicuri orang",  # a new report of yesterday's theft
+        "saya mau bikin laporan, kemarin motor saya dicuri di pasar",
     ],
 )
 def test_reports_and_questions_are_not_swallowed(text: str) -> None:
