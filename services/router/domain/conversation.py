@@ -81,15 +81,28 @@ GRATEFUL_FOR = frozenset(
     "sigap hadir ditangani menangani penanganan kinerja pelayanan pelayanannya layanan "
     "dilayani ramah ketemu ditemukan kapanggih kepanggih kembali pulang mulih wangsul "
     "tertangkap tuntas rampung berhasil menangkap mengamankan menemukan mengembalikan "
-    "dikembalikan".split()
+    "dikembalikan penangkapan pengamanan pertolongan kehadiran kedatangan tanggapan "
+    "patroli".split()
 )
+# Greetings on their own; times and feasts only after "selamat"/"sugeng" ("tadi malam" is no
+# greeting).
 GREETINGS = frozenset(
-    "halo hallo hai assalamualaikum selamat pagi siang sore malam sugeng enjing enjang "
-    "siyang sonten dalu permisi punten kulonuwun marhaban idul fitri ramadhan ramadan met "
-    "wilujeng rahayu salam sejahtera shalom swastiastu dirgahayu bhayangkara lebaran natal "
-    "idulfitri raya puasa".split()
+    "halo hallo hai assalamualaikum asalamualaikum permisi punten kulonuwun marhaban "
+    "shalom swastiastu dirgahayu".split()
 )
-MAX_GREETING_WORDS = 30
+WISHING = frozenset("selamat slamat met sugeng wilujeng".split())
+WISHED = frozenset(
+    "pagi siang sore malam enjing enjang siyang sonten dalu idul idulfitri fitri ramadhan "
+    "ramadan hari lebaran natal puasa tahun ulang hut bertugas makaryo datang rawuh".split()
+)
+REPORTING = frozenset("lapor melapor melaporkan laporkan laporan ngelaporke".split())
+MAX_GREETING_WORDS = 40
+VILLAGE_POLICE = frozenset("polisi polisine polisinya anggota petugas".split())
+VILLAGE_WORDS = frozenset("desa deso ds kelurahan kel dusun wilayah kampung".split())
+# A letter's closing, not gratitude: "atas perhatiannya kami ucapkan terima kasih".
+CLOSING = frozenset(
+    "perhatian perhatiannya perhatianipun kerjasama kerjasamanya kerjasamanipun".split()
+)
 MINE = frozenset("saya sy aku kula kulo kami".split())
 WHO_DID = frozenset("yang sing ingkang ingkan".split())
 EARLIER = frozenset("kemarin kemaren kmrn wingi tadi td wau mbiyen kapan dulu lalu".split())
@@ -126,7 +139,8 @@ def _is_bhabin(word: str) -> bool:
 
 
 def asks_bhabin(ws: list[str], c: Classification) -> bool:
-    bhabin = frozenset(w for w in ws if _is_bhabin(w))
+    """Who the Bhabin is, or "the police officer of desa X" (the same officer)."""
+    bhabin = frozenset(w for w in ws if _is_bhabin(w)) | _village_police(ws)
     if not bhabin or WHO_OR_CONTACT.isdisjoint(ws):
         return False
     if not _quiet(c):
@@ -134,6 +148,14 @@ def asks_bhabin(ws: list[str], c: Classification) -> bool:
     if _near(ws, bhabin, WHO_OR_CONTACT, 3):  # "siapa bhabin ...", "nomor pak bhabin"
         return True
     return not _crime(c) and _near(ws, bhabin, WHO_OR_CONTACT, 6)
+
+
+def _village_police(ws: list[str]) -> frozenset[str]:
+    """ "polisi desa", "polisi yang bertugas di desa X": the Bhabin by another name."""
+    for i, word in enumerate(ws):
+        if word in VILLAGE_POLICE and not VILLAGE_WORDS.isdisjoint(ws[i + 1 : i + 6]):
+            return frozenset({word})
+    return frozenset()
 
 
 def asks_progress(ws: list[str], c: Classification) -> bool:
@@ -205,7 +227,7 @@ def thanks_only(ws: list[str], c: Classification) -> bool:
     if c.category in SERVICES:
         return grateful  # "pelayanan SKCK cepet", not "syarat SKCK apa, terima kasih"
     if _crime(c):  # "terima kasih, tapi malingnya datang lagi" is a report
-        return grateful and BUT.isdisjoint(ws)
+        return grateful and BUT.isdisjoint(ws) and CLOSING.isdisjoint(ws)
     return True
 
 
@@ -220,7 +242,8 @@ def _requests(ws: list[str]) -> bool:
 def greets_only(ws: list[str], c: Classification) -> bool:
     return (
         len(ws) <= MAX_GREETING_WORDS
-        and not GREETINGS.isdisjoint(ws)
+        and (not GREETINGS.isdisjoint(ws) or _near(ws, WISHING, WISHED, 1))
+        and REPORTING.isdisjoint(ws)
         and c.category in (Category.OTHER,)
         and not c.emergency
         and not any(signal in c.matched for signal in ("distress", "present", "emergency"))

@@ -18,6 +18,7 @@ from services.router.domain.intents import Intent, detect_intent
         "Bhabinkamtibmas kelurahan Kadipaten sinten asmanipun?",
         "min minta kontak babinkamtibmas desa kami buat undangan rapat RT",
         "bhabin deso kulo sopo to saiki, sing lawas wis pindah",
+        "pak saya mau tanya, siapa polisi yang bertugas di desa Ngunut?",
     ],
 )
 def test_asking_who_the_bhabin_is(text: str) -> None:
@@ -113,6 +114,8 @@ def test_greetings_and_wishes(text: str) -> None:
         "mohon info syarat perpanjang SIM A gimana ya pak, terima kasih",
         "di desa kami ada maling kambing tadi malam, terima kasih pak",  # no request, still new
         "lapor pak, kemarin ayam saya dicuri orang",  # a new report of yesterday's theft
+        "Dengan hormat, kami laporkan pencurian sapi tadi malam. Atas perhatiannya terima kasih.",
+        "Dengan hormat, bersama ini saya melaporkan hilangnya sepeda motor dinas desa tadi malam",
         "saya mau bikin laporan, kemarin motor saya dicuri di pasar",
     ],
 )
