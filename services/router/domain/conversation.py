@@ -95,6 +95,7 @@ WISHED = frozenset(
     "pagi siang sore malam enjing enjang siyang sonten dalu idul idulfitri fitri ramadhan "
     "ramadan hari lebaran natal puasa tahun ulang hut bertugas makaryo datang rawuh".split()
 )
+TIMES_OF_DAY = frozenset("pagi siang sore malam enjing sonten dalu".split())
 REPORTING = frozenset("lapor melapor melaporkan laporkan laporan ngelaporke".split())
 MAX_GREETING_WORDS = 40
 VILLAGE_POLICE = frozenset("polisi polisine polisinya anggota petugas".split())
@@ -242,7 +243,11 @@ def _requests(ws: list[str]) -> bool:
 def greets_only(ws: list[str], c: Classification) -> bool:
     return (
         len(ws) <= MAX_GREETING_WORDS
-        and (not GREETINGS.isdisjoint(ws) or _near(ws, WISHING, WISHED, 1))
+        and (
+            not GREETINGS.isdisjoint(ws)
+            or _near(ws, WISHING, WISHED, 1)
+            or (bool(ws) and ws[0] in TIMES_OF_DAY)  # "Malam pak, ..."
+        )
         and REPORTING.isdisjoint(ws)
         and c.category in (Category.OTHER,)
         and not c.emergency
