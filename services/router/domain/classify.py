@@ -83,13 +83,23 @@ def _vocabulary() -> frozenset[str]:
 
 
 KEYWORD_WORDS: frozenset[str] = _vocabulary()
+# Possessive and definite endings of Indonesian and Javanese, longest first.
+ENDINGS = ("nipun", "ipun", "nya", "ne", "ku", "mu", "e")
 _TYPOS = TypoIndex((word for word in KEYWORD_WORDS if len(word) >= 8), min_length=8)
 
 
 @lru_cache(maxsize=65536)
 def canonical_word(word: str) -> str:
-    """A known keyword for a misspelt one (8+ letters, 1 edit; 10+ letters, 2 edits)."""
-    if word in KEYWORD_WORDS or word in COMMON_WORDS or len(word) < 8 or word.isdigit():
+    """A known keyword for a word with a possessive or definite ending the vocabulary does
+    not list ("sapine", "malingipun", "pelakunya" -> the stem), or a misspelt one (8+
+    letters, 1 edit; 10+ letters, 2 edits)."""
+    if word in KEYWORD_WORDS or word in COMMON_WORDS or word.isdigit():
+        return word
+    for ending in ENDINGS:
+        stem = word.removesuffix(ending)
+        if stem != word and len(stem) >= 4 and stem in KEYWORD_WORDS:
+            return stem
+    if len(word) < 8:
         return word
     near = _TYPOS.near(word, 2 if len(word) >= 10 else 1)
     return near[0][0] if near else word

@@ -107,3 +107,18 @@ _DATA = Path(__file__).parent / "data" / "issue12_emergency.tsv"
 )
 def test_written_emergencies(emergency: str, text: str) -> None:
     assert classify(text).emergency is (emergency == "1"), classify(text).matched
+
+
+@pytest.mark.parametrize(
+    ("word", "stem"),
+    [
+        ("malingipun", "maling"),
+        ("jambretnya", "jambret"),
+        ("begale", "begal"),
+        ("pisaumu", "pisau"),
+    ],
+)
+def test_an_ending_the_vocabulary_does_not_list_is_read_as_its_stem(word: str, stem: str) -> None:
+    from services.router.domain.classify import canonical_word
+
+    assert canonical_word(word) == stem
