@@ -112,9 +112,9 @@ def test_written_emergencies(emergency: str, text: str) -> None:
 @pytest.mark.parametrize(
     ("word", "stem"),
     [
-        ("malingipun", "maling"),
-        ("jambretnya", "jambret"),
-        ("begale", "begal"),
+        ("celurite", "celurit"),
+        ("mayate", "mayat"),
+        ("goloknya", "golok"),
         ("pisaumu", "pisau"),
     ],
 )
