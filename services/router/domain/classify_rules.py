@@ -1,7 +1,7 @@
 """The classifier's vocabulary as data, gathered from its families.
 
 rules_base holds the rule machinery and shared word groups; rules_property, rules_person,
-rules_public and rules_nature the category rules by family; rules_signals the urgency
+rules_missing, rules_public and rules_nature the category rules by family; rules_signals the urgency
 signals and the words about police officers. This module puts them together for classify.
 """
 
@@ -10,13 +10,16 @@ from __future__ import annotations
 from contracts.hierarchy import Category
 from services.router.domain.rules_base import *  # noqa: F403 (re-exported for classify)
 from services.router.domain.rules_base import C, Rule
+from services.router.domain.rules_missing import MISSING_RULES
 from services.router.domain.rules_nature import NATURE_RULES
 from services.router.domain.rules_person import PERSON_RULES
 from services.router.domain.rules_property import PROPERTY_RULES
 from services.router.domain.rules_public import PUBLIC_RULES
 from services.router.domain.rules_signals import *  # noqa: F403 (re-exported for classify)
 
-CATEGORY_RULES: tuple[Rule, ...] = PROPERTY_RULES + PERSON_RULES + PUBLIC_RULES + NATURE_RULES
+CATEGORY_RULES: tuple[Rule, ...] = (
+    PROPERTY_RULES + PERSON_RULES + MISSING_RULES + PUBLIC_RULES + NATURE_RULES
+)
 # A theft scored this much ("dicolong", "maling", not a bare "hilang") takes a missing
 # person's score: the thing was stolen, nobody went missing.
 THEFT_OVER_MISSING = 4
