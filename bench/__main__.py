@@ -2,7 +2,7 @@
 baseline measured in the same run, the ratio, the target and MET/MISSED), and write it as
 JSON under results/ (git-ignored).
 
-    .venv/bin/python -m bench                    # all: ingest router notifier api e2e console
+    .venv/bin/python -m bench             # all: reading ingest router notifier api e2e console
     .venv/bin/python -m bench router e2e         # a subset
     BENCH_FULL=1 .venv/bin/python -m bench       # the API with 1,000,000 cases (else 200,000)
 
@@ -26,7 +26,7 @@ from typing import Any
 from bench.report import Row, render, write_json
 from bench.targets import verdict
 
-NAMES = ("ingest", "router", "notifier", "api", "e2e", "console")
+NAMES = ("reading", "ingest", "router", "notifier", "api", "e2e", "console")
 
 
 def _full() -> bool:
@@ -39,6 +39,11 @@ def _load() -> str:
 
 
 def benchmarks(opts: argparse.Namespace) -> dict[str, Callable[[], Coroutine[Any, Any, list[Row]]]]:
+    async def reading() -> list[Row]:
+        from bench import reading_bench
+
+        return await reading_bench.run(opts.reading_passes)
+
     async def ingest() -> list[Row]:
         from bench import ingest_bench
 
@@ -76,8 +81,8 @@ def benchmarks(opts: argparse.Namespace) -> dict[str, Callable[[], Coroutine[Any
         return await console_bench.run(opts.console_cases, opts.console_rate,
                                        opts.console_seconds, 10)
 
-    return {"ingest": ingest, "router": router, "notifier": notifier, "api": api, "e2e": e2e,
-            "console": console}
+    return {"reading": reading, "ingest": ingest, "router": router, "notifier": notifier,
+            "api": api, "e2e": e2e, "console": console}
 
 
 def table(rows: list[Row]) -> str:
@@ -94,6 +99,7 @@ def main(argv: list[str] | None = None) -> int:
                         help=f"benchmarks to run, of {', '.join(NAMES)} (default: all)")
     parser.add_argument("--api-cases", type=int,
                         default=1_000_000 if _full() else 200_000)
+    parser.add_argument("--reading-passes", type=int, default=10)
     parser.add_argument("--router-messages", type=int, default=3000)
     parser.add_argument("--router-escalations", type=int, default=500)
     parser.add_argument("--router-open-cases", type=int, default=1_000_000)

@@ -57,6 +57,14 @@ class Category(StrEnum):
     FRAUD = "fraud"  # penipuan
     VIOLENCE = "violence"  # penganiayaan, pembunuhan
     MISSING_PERSON = "missing_person"
+    LIVESTOCK_THEFT = "livestock_theft"  # maling sapi, wedhus ical
+    SEXUAL_VIOLENCE = "sexual_violence"  # pelecehan, pencabulan, sextortion
+    CHILD_PROTECTION = "child_protection"  # child abuse, child marriage, neglect
+    THREAT = "threat"  # ancaman, teror, intimidasi
+    DEBT_COLLECTOR = "debt_collector"  # debt collectors or pinjol using force or shame
+    DISASTER = "disaster"  # longsor, puting beliung, gempa (flood has its own)
+    ENVIRONMENTAL_CRIME = "environmental_crime"  # illegal logging, mining, waste, wildlife
+    FOUND_BODY = "found_body"  # penemuan mayat
     PUBLIC_ORDER = "public_order"  # keributan, meresahkan
     OFFICER_CONDUCT = "officer_conduct"  # complaint about a police officer
     SERVICE_SKCK = "service_skck"

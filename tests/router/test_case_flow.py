@@ -47,7 +47,7 @@ def test_report_on_the_kapolres_line_goes_to_the_villages_bhabin_and_is_visible_
     assert case.village_code == village.code
     assert case.tier == Tier.BHABIN
     assert case.assignee is not None and case.assignee.officer_id == bhabin.officer_id
-    assert case.category == Category.THEFT
+    assert case.category == Category.LIVESTOCK_THEFT  # a chicken is livestock (issue 12)
     assert case.due_at == ctx_at(15).now  # Bhabin window of the policy in force
     assert [e.kind for e in out.events] == [CaseEventKind.OPENED, CaseEventKind.ASSIGNED]
     assert [e.message_id for e in out.events] == [f"{case.case_id}:1", f"{case.case_id}:2"]

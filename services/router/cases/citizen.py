@@ -72,6 +72,8 @@ def _by_intent(
     if intent == "ASK_BHABIN" and only_asks_contact(text):
         return state, requests.bhabin_contact(state, msg, text, ctx)
     latest = state.latest_open()
+    if intent == "FOLLOW_UP" and latest is None:  # nothing open to add to: say where it stands
+        return state, requests.status(state, msg, ctx)
     if intent in ("GREETING_ONLY", "THANKS"):
         if latest is None and intent == "GREETING_ONLY":
             return state, requests.help_(state, msg, ctx)

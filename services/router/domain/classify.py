@@ -1,7 +1,6 @@
 """Category and urgency of a citizen's report, from Indonesian and Javanese text.
 
-Rules and vocabulary live in classify_rules; which rules a text matches (typo correction,
-the index of rules by word, the word window) in classify_matching; this module weighs them:
+Rules and vocabulary live in classify_rules; this module applies them:
 - every word is normalised (wording.words) and a misspelt keyword of 8+ letters is
   corrected to the nearest known form ("pencurain" -> "pencurian");
 - each category adds up the weights of its matching rules; a more specific category takes
@@ -10,25 +9,28 @@ the index of rules by word, the word window) in classify_matching; this module w
 - emergency: a danger word on its own (weapons, blood, fire, "sekarat"), or a cry for help
   or "now" together with a dangerous category, unless the text says it happened before
   ("kemarin") without saying it still goes on;
-- a complaint about a police officer (about_officer, category OFFICER_CONDUCT): a police
-  officer as the subject of corruption or abuse words, "oknum polisi", or a police station
-  that did not act on a report. Calling for the police ("Pak polisi, tolong ...", "lapor
-  polisi ada pungli") and impostors ("mengaku polisi") are not complaints about them.
+- a complaint about a police officer (about_officer, category OFFICER_CONDUCT; the rules
+  in about_police.py);
+- urgency from the category and the signals (urgency.py).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from contracts.hierarchy import Category, Urgency
 from services.router.domain import classify_rules as R
-from services.router.domain.classify_matching import (
-    KEYWORD_WORDS,
-    canonical_word,
-    matching,
-    near,
-)
-from services.router.domain.wording import Token, fold, tokens
+from services.router.domain.about_police import about_officer_in
+from services.router.domain.common_words import COMMON_WORDS
+from services.router.domain.rule_match import within
+from services.router.domain.units import Unit, handling
+from services.router.domain.urgency import assess, is_over, is_young
+from services.router.domain.wording import Token, TypoIndex, fold, tokens
+
+_CATEGORY_RULES = R.CATEGORY_RULES
+_SIGNAL_RULES = R.SIGNAL_RULES
 
 # (specific, general): when both match, the specific one takes the general one's score.
 SPECIALISATIONS: tuple[tuple[Category, Category], ...] = (
@@ -37,34 +39,21 @@ SPECIALISATIONS: tuple[tuple[Category, Category], ...] = (
     (Category.ROBBERY, Category.VIOLENCE),
     (Category.BRAWL, Category.VIOLENCE),
     (Category.ILLEGAL_RACING, Category.PUBLIC_ORDER),
+    (Category.LIVESTOCK_THEFT, Category.THEFT),
+    (Category.LIVESTOCK_THEFT, Category.MISSING_PERSON),
+    (Category.DEBT_COLLECTOR, Category.ROBBERY),
+    (Category.DEBT_COLLECTOR, Category.FRAUD),
+    (Category.SEXUAL_VIOLENCE, Category.THREAT),
+    (Category.SEXUAL_VIOLENCE, Category.VIOLENCE),
+    (Category.CHILD_PROTECTION, Category.VIOLENCE),
+    (Category.CHILD_PROTECTION, Category.EXTORTION),
+    (Category.THREAT, Category.VIOLENCE),
+    (Category.ENVIRONMENTAL_CRIME, Category.THEFT),
+    (Category.ENVIRONMENTAL_CRIME, Category.FIRE),
+    (Category.ENVIRONMENTAL_CRIME, Category.DISASTER),
+    (Category.DOMESTIC_VIOLENCE, Category.THREAT),
+    (Category.DISASTER, Category.MISSING_PERSON),
 )
-DEADLY: frozenset[Category] = frozenset(
-    {
-        Category.VIOLENCE,
-        Category.DOMESTIC_VIOLENCE,
-        Category.BRAWL,
-        Category.FIRE,
-        Category.FLOOD,
-        Category.TRAFFIC_ACCIDENT,
-        Category.ROBBERY,
-    }
-)
-# Usually discovered afterwards: a cry for help alone does not make them an emergency.
-AFTER_THE_FACT: frozenset[Category] = frozenset(
-    {Category.THEFT, Category.VEHICLE_THEFT, Category.MISSING_PERSON}
-)
-# Happening now, they make a report an emergency.
-DANGEROUS: frozenset[Category] = DEADLY | AFTER_THE_FACT
-HIGH_URGENCY: frozenset[Category] = DEADLY | {Category.MISSING_PERSON}
-LOW_URGENCY: frozenset[Category] = frozenset(
-    {
-        Category.SERVICE_SKCK,
-        Category.SERVICE_SIM,
-        Category.SERVICE_OTHER,
-        Category.INFORMATION,
-    }
-)
-NOT_A_CRIME: frozenset[Category] = LOW_URGENCY | {Category.OTHER}
 
 
 @dataclass(frozen=True)
@@ -75,16 +64,101 @@ class Classification:
     about_officer: bool
     matched: tuple[str, ...] = ()
 
+    @property
+    def unit(self) -> Unit:
+        """The police unit that handles this category (units.py)."""
+        return handling(self.category).unit
 
+
+def _vocabulary() -> frozenset[str]:
+    words: set[str] = set()
+    for r in (*_CATEGORY_RULES, *_SIGNAL_RULES):
+        for slot in r.slots:
+            words |= slot
+    for group in (R.POLICE, R.OKNUM, R.MONEY, R.NEGLECT, R.ABUSE, R.IMPERSONATION):
+        words |= group
+    for a, b in (*R.MONEY_PHRASES, *R.NEGLECT_PHRASES):
+        words |= a | b
+    return frozenset(words)
+
+
+KEYWORD_WORDS: frozenset[str] = _vocabulary()
+# Possessive and definite endings of Indonesian and Javanese, longest first.
+ENDINGS = ("nipun", "ipun", "nya", "ne", "ku", "mu", "e")
+_TYPOS = TypoIndex((word for word in KEYWORD_WORDS if len(word) >= 8), min_length=8)
+
+
+@lru_cache(maxsize=65536)
+def canonical_word(word: str) -> str:
+    """A known keyword for a word with a possessive or definite ending the vocabulary does
+    not list ("sapine", "malingipun", "pelakunya" -> the stem), or a misspelt one (8+
+    letters, 1 edit; 10+ letters, 2 edits)."""
+    if word in KEYWORD_WORDS or word in COMMON_WORDS or word.isdigit():
+        return word
+    for ending in ENDINGS:
+        stem = word.removesuffix(ending)
+        if stem != word and len(stem) >= 4 and stem in KEYWORD_WORDS:
+            return stem
+    if len(word) < 8:
+        return word
+    near = _TYPOS.near(word, 2 if len(word) >= 10 else 1)
+    return near[0][0] if near else word
+
+
+def is_keyword(word: str) -> bool:
+    return canonical_word(word) in KEYWORD_WORDS
+
+
+class _RuleIndex:
+    """Rules by the words of their smallest slot: a text can only match the rules listed
+    under one of its words, so each message looks at a handful of rules, not all."""
+
+    def __init__(self, rules: Sequence[R.Rule]) -> None:
+        self.source = rules
+        self.rules = tuple(rules)
+        by_word: dict[str, list[int]] = {}
+        for n, r in enumerate(self.rules):
+            for word in min(r.slots, key=len):
+                by_word.setdefault(word, []).append(n)
+        self.by_word = {word: tuple(ns) for word, ns in by_word.items()}
+
+    def candidates(self, present: set[str]) -> list[R.Rule]:
+        found: set[int] = set()
+        for word in present:
+            found.update(self.by_word.get(word, ()))
+        return [self.rules[n] for n in sorted(found)]  # the rules' own order
+
+
+_INDEXES: dict[int, _RuleIndex] = {}
+
+
+def _matching(rules: Sequence[R.Rule], words: list[str], present: set[str]) -> list[R.Rule]:
+    index = _INDEXES.get(id(rules))
+    if index is None or index.source is not rules:
+        index = _INDEXES[id(rules)] = _RuleIndex(rules)
+    found = []
+    for r in index.candidates(present):
+        if any(slot.isdisjoint(present) for slot in r.slots):
+            continue
+        if len(r.slots) == 1 or within(words, r.slots, r.window):
+            found.append(r)
+    return found
+
+
+@lru_cache(maxsize=4096)  # pure; the router reads a message for its intent, then its case
 def classify(text: str) -> Classification:
     toks = tokens(text)
     words = [canonical_word(t.text) for t in toks]
     present = set(words)
 
-    category_rules = matching(R.CATEGORY_RULES, words, present)
-    signals = {r.tag for r in matching(R.SIGNAL_RULES, words, present)}
+    category_rules = _matching(_CATEGORY_RULES, words, present)
+    signals = {r.tag for r in _matching(_SIGNAL_RULES, words, present)}
     if _happening_now(toks, words, folded := fold(text)):
-        signals.add(R.PRESENT)
+        signals.add(R.PRESENT_WEAK)
+    if is_over(words):
+        signals.add(R.DONE)
+    if is_young(words):
+        signals.add(R.VULNERABLE)
     scores: dict[Category, int] = {}
     for r in category_rules:
         category = Category(r.tag)
@@ -92,6 +166,15 @@ def classify(text: str) -> Classification:
     for special, general in SPECIALISATIONS:
         if special in scores and general in scores:
             scores[special] += scores.pop(general)
+    # "balita dipukul ibu tirinya": a young child beaten at home is child protection
+    if (
+        scores.get(Category.CHILD_PROTECTION, 0) >= R.CHILD_OVER_DOMESTIC
+        and Category.DOMESTIC_VIOLENCE in scores
+    ):
+        scores[Category.CHILD_PROTECTION] += scores.pop(Category.DOMESTIC_VIOLENCE)
+    # "tabung gas ilang dicolong wong": a theft word, not a missing person
+    if scores.get(Category.THEFT, 0) >= R.THEFT_OVER_MISSING and Category.MISSING_PERSON in scores:
+        scores[Category.THEFT] += scores.pop(Category.MISSING_PERSON)
 
     if scores:
         top = max(scores.values())
@@ -99,28 +182,12 @@ def classify(text: str) -> Classification:
     else:
         category = Category.INFORMATION if "?" in text else Category.OTHER
 
-    about_officer = _about_officer(toks, words, present, folded, scores)
-    happened_before = R.PAST in signals and R.PRESENT not in signals
-    emergency = not happened_before and (
-        R.EMERGENCY in signals
-        or (R.DEATH in signals and category in DEADLY)
-        or (R.PRESENT in signals and category in DANGEROUS)
-        or (R.DISTRESS in signals and category in DANGEROUS - AFTER_THE_FACT)
-        or (R.DISTRESS in signals and category is Category.OTHER and len(words) <= 3)
-    )
+    about_officer = about_officer_in(toks, words, present, folded, scores)
+    emergency, urgency = assess(category, signals, len(words))
     if about_officer:
         category = Category.OFFICER_CONDUCT
-
-    if emergency:
-        urgency = Urgency.EMERGENCY
-    elif category in HIGH_URGENCY or (
-        R.PRESENT in signals and category not in NOT_A_CRIME and not happened_before
-    ):
-        urgency = Urgency.HIGH
-    elif category in LOW_URGENCY:
-        urgency = Urgency.LOW
-    else:
-        urgency = Urgency.NORMAL
+        if not emergency:
+            urgency = assess(category, signals, len(words))[1]
 
     matched = tuple(
         dict.fromkeys(
@@ -141,6 +208,8 @@ def _happening_now(toks: list[Token], words: list[str], folded: str) -> bool:
         if any(ch in folded[toks[i].end : toks[i + 1].start] for ch in ",.!?\n"):
             continue
         following = words[i + 1]
+        if following in R.AFTERMATH:  # "masih trauma", "isih dirawat": after the fact
+            continue
         if following in R.PLACE_NEXT_WORDS:
             # "warga lagi di sana" is now; "begal beraksi lagi di jalur hutan" is again
             previous = words[i - 1] if i else ""
@@ -153,66 +222,3 @@ def _happening_now(toks: list[Token], words: list[str], folded: str) -> bool:
 
 def _verb_like(word: str) -> bool:
     return word in KEYWORD_WORDS or (len(word) > 5 and word.startswith(R.VERB_PREFIXES))
-
-
-def _about_officer(
-    toks: list[Token],
-    words: list[str],
-    present: set[str],
-    folded: str,
-    scores: dict[Category, int],
-) -> bool:
-    if present.isdisjoint(R.POLICE) and present.isdisjoint(R.OKNUM):
-        return False
-    subjects: list[int] = []
-    reported_to: list[int] = []
-    for i, word in enumerate(words):
-        if word not in R.POLICE:
-            continue
-        if any(words[j] in R.IMPERSONATION for j in range(max(0, i - 2), min(len(words), i + 3))):
-            continue
-        if _vocative(toks, words, folded, i):
-            continue
-        if any(words[j] in R.REPORTED_TO for j in range(max(0, i - 3), i)):
-            reported_to.append(i)
-        else:
-            subjects.append(i)
-    oknum = any(
-        word in R.OKNUM and not (i + 1 < len(words) and words[i + 1] in R.NOT_POLICE)
-        for i, word in enumerate(words)
-    )
-    money = not present.isdisjoint(R.MONEY) or any(near(words, a, b) for a, b in R.MONEY_PHRASES)
-    asked_money = near(words, R.w("dimintai dimintain disuruh"), R.w("uang duit bayar"))
-    neglect = not present.isdisjoint(R.NEGLECT) or any(
-        near(words, a, b, window=2) for a, b in R.NEGLECT_PHRASES
-    )
-    abuse_near = any(
-        words[j] in R.ABUSE for i in subjects for j in range(max(0, i - 4), min(len(words), i + 5))
-    )
-    abuse_any = not present.isdisjoint(R.ABUSE)
-    other_crime = max(
-        (s for c, s in scores.items() if c not in NOT_A_CRIME and c is not Category.EXTORTION),
-        default=0,
-    )
-    if subjects and (money or abuse_near or oknum):
-        return True
-    if reported_to and asked_money:
-        return True
-    if (subjects or reported_to) and neglect and other_crime < 4:
-        return True
-    return oknum and (money or abuse_any)
-
-
-def _vocative(toks: list[Token], words: list[str], folded: str, i: int) -> bool:
-    """`Pak polisi, tolong ...`: the officer is addressed, not talked about."""
-    start = i
-    while start > 0 and words[start - 1] in R.VOCATIVE_BEFORE:
-        start -= 1
-    if start > 0 and not any(
-        ch in folded[toks[start - 1].end : toks[start].start] for ch in ",.!?\n"
-    ):
-        return False
-    if i + 1 >= len(toks):
-        return True
-    gap = folded[toks[i].end : toks[i + 1].start]
-    return any(ch in gap for ch in ",.!?:\n") or words[i + 1] in R.VOCATIVE_AFTER

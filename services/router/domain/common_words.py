@@ -53,7 +53,8 @@ razia rene ronda rumahe sampun samping sana sapi sedulur sega sekolahan sepi sij
 sisan sithik sonten sopo sugeng sumur sungai tangga tegal teka temu tengah tiyang tiap
 toko tole uwong uwis wae wayah wengi wis wonge wonten jari gajah kunci tanjung pasar
 sering putih raya kopi jumat solo arus timbang perhiasan teriak kebon jati kandang
-sapi kondangan hajatan ladang hutan alas makam kuburan
+sapi kondangan hajatan ladang hutan alas makam kuburan kebun katur nganti ngantos
+bayar membayar dibayar bayaran pembayaran
 lapak lahan pabrik pangkalan pertigaan perempatan prapatan gang pos kamling masjid musholla
 langgar gereja stasiun terminal kecamatan kabupaten desa kelurahan dusun polisi pak mas
 """

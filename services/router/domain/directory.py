@@ -183,4 +183,3 @@ class Directory:
             f"Directory({len(self._regency_names)} regencies, {len(self._districts)} districts, "
             f"{len(self._villages)} villages)"
         )
-

@@ -14,8 +14,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import StrEnum
-from itertools import pairwise
 
+from services.router.domain import conversation as talk
+from services.router.domain.classify import classify
 from services.router.domain.reference import find_reference, normalise_reference
 from services.router.domain.wording import fold, words
 
@@ -27,7 +28,8 @@ class Intent(StrEnum):
     HELP = "help"
     GREETING_ONLY = "greeting_only"
     THANKS = "thanks"
-    ASK_BHABIN = "ask_bhabin"  # who is the Bhabinkamtibmas of a village ("kenalan")
+    ASK_BHABIN = "ask_bhabin"  # who the village's Bhabin is, their number
+    FOLLOW_UP = "follow_up"  # more about a report already made ("tambahan", "korban sudah sadar")
 
 
 class OfficerAction(StrEnum):
@@ -56,11 +58,6 @@ _GREETING = frozenset(
     "salam p ping selamat pagi siang sore malam sugeng enjing siyang sonten dalu permisi "
     "punten kulonuwun nuwun sewu swastiastu shalom tes test woi oi misi".split()
 )
-_THANKS_WORDS = frozenset(
-    "makasih makasi maksih trims trimakasih terimakasih thanks thank thx tq ty tengkyu "
-    "suwun maturnuwun matursuwun".split()
-)
-_THANKS_PHRASES = (("terima", "kasih"), ("matur", "nuwun"), ("matur", "suwun"))
 _THANKS_FILLER = frozenset(
     "banyak sekali atas bantuannya bantuan responnya infonya informasinya sanget sangat "
     "sudah dibantu ditangani cepat you sip siap baik mantap alhamdulillah ok oke okay "
@@ -72,14 +69,6 @@ _REPORT_WORDS = frozenset("laporan laporanku laporane lapuran aduan aduanku peng
 _CANCEL_WORDS = frozenset("batal batalkan dibatalkan batalin cancel cabut hapus".split())
 _NOT = frozenset("ora gak ga nggak ngga tidak ndak enggak gk tdk".split())
 _HELP_WORDS = frozenset("menu bantuan help panduan petunjuk".split())
-_BHABIN_WORDS = frozenset(
-    "bhabin babin bhabinkamtibmas babinkamtibmas bhabinnya babinnya bhabine babine".split()
-)
-_WHO_WORDS = frozenset(
-    "siapa sopo sinten nomor nomer nmr no kontak kontaknya hp wa telepon telp pirsa "
-    "kenalan kenal".split()
-)
-ASK_BHABIN_WORDS = 14  # "pak, boleh minta nomor pak bhabin desa ... kec. ... ?"
 
 
 def _has_phrase(ws: list[str], first: frozenset[str], second: frozenset[str], gap: int = 2) -> bool:
@@ -97,13 +86,6 @@ def detect_intent(text: str) -> Intent:
 
     if not ws:
         return Intent.STATUS if reference else Intent.GREETING_ONLY
-    if (
-        len(ws) <= ASK_BHABIN_WORDS
-        and any(w in _BHABIN_WORDS for w in ws)
-        and any(w in _WHO_WORDS for w in ws)
-        and not any(w in _NOT for w in ws)  # "nomor bhabin tidak aktif": a complaint
-    ):
-        return Intent.ASK_BHABIN
     if short:
         if any(w in _CANCEL_WORDS for w in ws) or _has_phrase(
             ws, _NOT, frozenset({"jadi", "sido", "usah", "perlu"}), gap=1
@@ -129,13 +111,29 @@ def detect_intent(text: str) -> Intent:
         return Intent.THANKS
     if all(w in _GREETING or w in _FILLER for w in ws):
         return Intent.GREETING_ONLY
-    thanked = any(w in _THANKS_WORDS for w in ws) or any(
-        (a, b) in pairwise(ws) for a, b in _THANKS_PHRASES
-    )
-    if thanked and all(
-        w in _THANKS_WORDS or w in _THANKS_FILLER or w in _FILLER or w in _GREETING for w in ws
+    if talk.thanked(ws) and all(
+        w in talk.THANKS or w in _THANKS_FILLER or w in _FILLER or w in _GREETING for w in ws
     ):
         return Intent.THANKS
+    return _conversation(ws, without_ref, reference is not None)
+
+
+def _conversation(ws: list[str], text: str, reference: bool = False) -> Intent:
+    """Asking for the Bhabin, a report's progress or news, thanks and greetings, at any
+    length; a report otherwise (conversation.py)."""
+    c = classify(text)
+    if talk.withdraws(ws):
+        return Intent.CANCEL
+    if talk.asks_bhabin(ws, c):
+        return Intent.ASK_BHABIN
+    if talk.asks_progress(ws, c) or (reference and not talk.PROGRESS.isdisjoint(ws)):
+        return Intent.STATUS  # "BJN-7K3Q9X ... gimana perkembangannya"
+    if talk.brings_news(ws, c):
+        return Intent.FOLLOW_UP
+    if talk.thanks_only(ws, c):
+        return Intent.THANKS
+    if talk.greets_only(ws, c):
+        return Intent.GREETING_ONLY
     return Intent.REPORT
 
 

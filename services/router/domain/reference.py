@@ -49,8 +49,7 @@ def reference_for_position(partition: int, offset: int, prefix: str = PREFIX) ->
         raise ValueError(f"partition {partition} does not fit a reference (max {MAX_PARTITIONS})")
     number = (partition << OFFSET_BITS) | (offset & ((1 << OFFSET_BITS) - 1))
     chars = [
-        CROCKFORD_ALPHABET[(number >> (5 * (CODE_LENGTH - 1 - i))) & 31]
-        for i in range(CODE_LENGTH)
+        CROCKFORD_ALPHABET[(number >> (5 * (CODE_LENGTH - 1 - i))) & 31] for i in range(CODE_LENGTH)
     ]
     return f"{prefix}-{''.join(chars)}"
 

@@ -27,13 +27,14 @@ class Token:
     end: int
 
 
-def fold(text: str) -> str:
-    """Lower case, accents removed, apostrophes dropped (`Ba'u` -> `bau`)."""
+def fold(text: str, keep_case: bool = False) -> str:
+    """Lower case, accents removed, apostrophes dropped (`Ba'u` -> `bau`); with
+    `keep_case`, the same string in its own case (same length and offsets as a rule)."""
     if text.isascii():  # nearly every message: nothing to decompose
-        return _APOSTROPHES.sub("", text.lower())
+        return _APOSTROPHES.sub("", text if keep_case else text.lower())
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return _APOSTROPHES.sub("", stripped.lower())
+    return _APOSTROPHES.sub("", stripped if keep_case else stripped.lower())
 
 
 def _clean_word(word: str) -> str:

@@ -18,7 +18,7 @@ TABLE: list[tuple[str, C, U, bool]] = [
     ("TOLONG PAK ADA MALING MASUK RUMAH TETANGGA SEKARANG", C.THEFT, E, False),
     ("omahku dibobol maling pas ditinggal kondangan", C.THEFT, N, False),
     ("dompet saya kecopetan di pasar hewan", C.THEFT, N, False),
-    ("lagi ada maling di kandang sapi, warga lagi ngejar", C.THEFT, E, False),
+    ("lagi ada maling di kandang sapi, warga lagi ngejar", C.LIVESTOCK_THEFT, E, False),
     # vehicle theft
     ("motor saya hilang di parkiran pasar tadi siang", C.VEHICLE_THEFT, N, False),
     ("lapor curanmor, honda beat hitam plat S 1234 XY", C.VEHICLE_THEFT, N, False),
@@ -51,9 +51,9 @@ TABLE: list[tuple[str, C, U, bool]] = [
     ("perang sarung tiap subuh, meresahkan warga", C.BRAWL, H, False),
     # violence
     ("adik saya dibacok orang tidak dikenal, sekarang di puskesmas", C.VIOLENCE, E, False),
-    ("ada penemuan mayat di pinggir bengawan", C.VIOLENCE, H, False),
+    ("ada penemuan mayat di pinggir bengawan", C.FOUND_BODY, H, False),
     ("saya diancam mau dibunuh sama mantan suami", C.DOMESTIC_VIOLENCE, E, False),
-    ("anak saya jadi korban pencabulan tetangga", C.VIOLENCE, H, False),
+    ("anak saya jadi korban pencabulan tetangga", C.SEXUAL_VIOLENCE, H, False),
     # gambling
     ("ada judi togel di warung tiap malam", C.GAMBLING, N, False),
     ("sabung ayam rutin tiap minggu di kebon jati", C.GAMBLING, N, False),
@@ -74,7 +74,7 @@ TABLE: list[tuple[str, C, U, bool]] = [
     # fire
     ("kebakaran gudang di pasar, api besar", C.FIRE, E, False),
     ("omahku kobong", C.FIRE, E, False),
-    ("kemarin ada rumah terbakar, sekarang sudah padam", C.FIRE, E, False),
+    ("kemarin ada rumah terbakar, sekarang sudah padam", C.FIRE, H, False),
     # extortion
     ("ada pungli di jembatan timbang", C.EXTORTION, N, False),
     ("pedagang dipalak preman tiap hari", C.EXTORTION, N, False),
@@ -86,10 +86,10 @@ TABLE: list[tuple[str, C, U, bool]] = [
     ("ibu saya kena gendam di pasar, perhiasan diambil", C.FRAUD, N, False),
     ("dapat pesan undian berhadiah disuruh klik file apk", C.FRAUD, N, False),
     # missing person
-    ("anak saya belum pulang dari kemarin", C.MISSING_PERSON, H, False),
-    ("simbah saya pikun, hilang sejak pagi", C.MISSING_PERSON, H, False),
+    ("anak saya belum pulang dari kemarin", C.MISSING_PERSON, E, False),
+    ("simbah saya pikun, hilang sejak pagi", C.MISSING_PERSON, E, False),
     # public order
-    ("ada orang gila ngamuk lempar batu ke rumah warga", C.PUBLIC_ORDER, H, False),
+    ("ada orang gila ngamuk lempar batu ke rumah warga", C.PUBLIC_ORDER, E, False),
     ("sound horeg sampai jam 3 pagi, berisik sekali", C.PUBLIC_ORDER, N, False),
     ("ada orang asing mencurigakan mondar mandir", C.PUBLIC_ORDER, N, False),
     # officer conduct
@@ -117,4 +117,19 @@ TABLE: list[tuple[str, C, U, bool]] = [
     # nothing recognisable
     ("tulung!!", C.OTHER, E, False),
     ("pak saya mau melapor", C.OTHER, N, False),
+    # categories added for issue 12 (each phrased independently of the corpus)
+    ("wedhus tanggaku telu digondol maling mau bengi", C.LIVESTOCK_THEFT, N, False),
+    ("sapi kula ical saking kandhang dalu wau", C.LIVESTOCK_THEFT, N, False),
+    ("keponakan saya dicabuli tukang ojek minggu lalu", C.SEXUAL_VIOLENCE, H, False),
+    ("ada pria suka ngintip cewek mandi di sungai", C.SEXUAL_VIOLENCE, H, False),
+    ("murid SD dibully kakak kelasnya tiap hari", C.CHILD_PROTECTION, H, False),
+    ("bocah 13 tahun mau dinikahkan paksa bulan depan", C.CHILD_PROTECTION, H, False),
+    ("aku diteror wong ora dikenal lewat wa terus", C.THREAT, H, False),
+    ("debt collector gedor2 pintu rumah saya tiap malam", C.DEBT_COLLECTOR, H, False),
+    ("pinjol nyebar data saya ke semua kontak", C.DEBT_COLLECTOR, H, False),
+    ("gempa semalam bikin tembok sekolah retak", C.DISASTER, H, False),
+    ("tanah longsor menimbun dua rumah, penghuninya belum ditemukan", C.DISASTER, E, False),
+    ("ada yang nebang kayu jati di hutan perhutani pakai truk", C.ENVIRONMENTAL_CRIME, N, False),
+    ("pabrik buang limbah ke sungai, ikan mati", C.ENVIRONMENTAL_CRIME, N, False),
+    ("warga menemukan mayat di kebun tebu", C.FOUND_BODY, H, False),
 ]

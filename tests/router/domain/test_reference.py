@@ -71,9 +71,7 @@ def test_a_reference_from_a_log_position_reads_like_a_counter() -> None:
     a=st.tuples(st.integers(0, 7), st.integers(0, 2**27 - 1)),
     b=st.tuples(st.integers(0, 7), st.integers(0, 2**27 - 1)),
 )
-def test_two_log_positions_never_share_a_reference(
-    a: tuple[int, int], b: tuple[int, int]
-) -> None:
+def test_two_log_positions_never_share_a_reference(a: tuple[int, int], b: tuple[int, int]) -> None:
     assert (reference_for_position(*a) == reference_for_position(*b)) == (a == b)
 
 

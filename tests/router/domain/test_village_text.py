@@ -44,7 +44,7 @@ ALL_SUKOREJO = ["Sukorejo, Kec. Tambakrejo", "Sukorejo, Kec. Bojonegoro", "Sukor
         ("desa sumber agung kec dander", ["Sumberagung, Kec. Dander"], "Dander"),
         ("Desa Soekoredjo kec Malo", ["Sukorejo, Kec. Malo"], "Malo"),  # old spelling
         ("desa sudah", ["Sudah, Kec. Malo"], None),  # an ordinary word, after "desa"
-        ("ds. Sudah, Malo", ["Sudah, Kec. Malo"], None),
+        ("ds. Sudah, Malo", ["Sudah, Kec. Malo"], "Malo"),  # a district named beside it
         ("desa sudah kec malo", ["Sudah, Kec. Malo"], "Malo"),
         ("kecamatan dander", [], "Dander"),  # a district alone: no village
         ("desa sukorejo kec dander", ALL_SUKOREJO, "Dander"),  # no Sukorejo in Dander
@@ -113,3 +113,59 @@ def test_at_most_ten_candidates_best_first(bojonegoro: Directory, regency: list[
     match = resolve_village(text, regency, bojonegoro)
     assert 2 < len(match.villages) <= 10
     assert match.ambiguous and match.resolved is None
+
+
+# -- issue 12: the whole text is weighed ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a village beside its own district, either order, no marker
+        ("Ngunut Dander, ada kecelakaan", ["Ngunut, Kec. Dander"]),
+        ("kejadian di Dander Ngunut tadi", ["Ngunut, Kec. Dander"]),
+        ("Jatiblimbing, Dander: ada maling", ["Jatiblimbing, Kec. Dander"]),
+        ("wotan sumberrejo ana tawuran", ["Wotan, Kec. Sumberrejo"]),
+        # beside its district, a village name shared by two districts is no longer ambiguous
+        ("desa Kacangan Malo", ["Kacangan, Kec. Malo"]),
+        # a misspelt name beside its district
+        ("Jatiblimbng Dander ono maling", ["Jatiblimbing, Kec. Dander"]),
+        # an everyday word after "desa", followed by its district, or capitalised
+        ("ds jari gondang gak ada air bersih", ["Jari, Kec. Gondang"]),
+        ("rumah saya di desa Wedi Kapas kebanjiran", ["Wedi, Kec. Kapas"]),
+        ("tetangga saya ing desa Sudah nembe ngancam", ["Sudah, Kec. Malo"]),
+        # "ds" is written only to name a place: an everyday word after it is a name
+        ("ana tawuran neng ds sudah kabeh nggowo watu", ["Sudah, Kec. Malo"]),
+        # the writer's home is not where it happened
+        ("sy asli ds. Tejo tp kejadiane di desa Pilang kanor", ["Pilang, Kec. Kanor"]),
+    ],
+)
+def test_the_whole_text_is_weighed(
+    bojonegoro: Directory, regency: list[Village], text: str, expected: list[str]
+) -> None:
+    assert _names(bojonegoro, resolve_village(text, regency, bojonegoro)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "warungku ten pasar Kapas dibobol",  # a market named after a village
+        "ada mayat di bawah jembatan Kanor",
+        "balap liar di jalan raya Sukosewu tiap malam",
+        "ditilang di pos lantas Baureno",
+        "kecelakaan neng dalan Dander Ngunut",  # a road between two places
+        "anakku mendem nganti tiba",  # "nganti" is also a village
+        "Katur Bapak Kapolres ingkang kinurmatan",  # "katur" too
+    ],
+)
+def test_no_village_from_places_named_after_one_or_everyday_words(
+    bojonegoro: Directory, regency: list[Village], text: str
+) -> None:
+    assert resolve_village(text, regency, bojonegoro).villages == []
+
+
+def test_two_plausible_readings_are_both_returned(
+    bojonegoro: Directory, regency: list[Village]
+) -> None:
+    names = _names(bojonegoro, resolve_village("ada maling di desa Kacangan", regency, bojonegoro))
+    assert len(names) == 2 and all(name.startswith("Kacangan") for name in names)
