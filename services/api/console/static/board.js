@@ -1,114 +1,245 @@
 /* The live board: cards change, appear, move between tier columns and leave within a
    moment of the event, in the same order as the server renders them (console/board.py,
-   urgency_key): emergencies, overdue, nearest deadline, newest. */
+   urgency_key): emergencies, overdue, nearest deadline, newest.
+
+   Built to keep up with a busy regency (50 reports a second with a thousand cards on the
+   board) on a modest machine:
+   - the cases the stream names are asked for together: one /console/papan/kartu request
+     for every case that changed meanwhile (up to FETCH_MAX), one request at a time;
+   - the fetched cards are placed in the next animation frame, at most PLACE_PER_FRAME a
+     frame: each goes straight to its place in its column (which is kept in order, so a
+     binary search finds it), cards bound for the same place go in as one
+     DocumentFragment, a column is re-sorted only when a countdown makes a card overdue,
+     and nothing reads the layout while the board writes;
+   - a fresh batch is marked by one class (a plain background, no animation that would
+     keep frames coming), taken off the whole batch at once FRESH_MS later;
+   - the CSS lets the browser skip the cards off screen (content-visibility). */
 "use strict";
 (function () {
   const board = document.getElementById("papan");
   if (!board) return;
   const filters = board.dataset.filters || "";
-  const pending = new Set();
-  let timer = null;
+  const FETCH_MAX = 100;  // ids per request (the server's LIVE_BATCH_MAX)
+  const COALESCE_MS = 50;  // events this close together share one request
+  const RETRY_MS = 2000;
+  const PLACE_PER_FRAME = 60;
+  const FRESH_MS = 2500;
+  const pending = new Set();  // cases the stream named, not asked for yet
+  const arrived = [];  // fetched <template>s, oldest first, not placed yet
+  const known = new WeakMap();  // card -> facts(card)
+  const columns = new Map();  // data-column -> {holder, count, empty}
+  let timer = null, fetching = false, frameAsked = false;
+
+  board.querySelectorAll("section.column").forEach(function (section) {
+    columns.set(section.dataset.column, {
+      holder: section.querySelector(".cards"),
+      count: section.querySelector(".count"),
+      empty: section.querySelector(".empty"),
+    });
+  });
+
+  /* What ordering and the countdown need of a card, read once (a changed case comes as a
+     new card). */
+  function facts(card) {
+    let found = known.get(card);
+    if (!found) {
+      const data = card.dataset;
+      found = {
+        emergency: data.emergency === "1",
+        due: data.due ? Date.parse(data.due) : Infinity,
+        opened: Date.parse(data.opened),
+        waiting: data.status === "open" || data.status === "awaiting_village",
+        countdown: card.querySelector(".countdown"),
+        lateBadge: card.querySelector(".b-terlambat"),
+      };
+      known.set(card, found);
+    }
+    return found;
+  }
 
   function overdue(card, now) {
-    const due = card.dataset.due;
-    const waiting = card.dataset.status === "open" || card.dataset.status === "awaiting_village";
-    return Boolean(due) && waiting && Date.parse(due) <= now;
+    const f = facts(card);
+    return f.waiting && f.due <= now;
   }
 
   function compare(a, b, now) {
-    const ea = a.dataset.emergency === "1" ? 0 : 1, eb = b.dataset.emergency === "1" ? 0 : 1;
-    if (ea !== eb) return ea - eb;
-    const oa = overdue(a, now) ? 0 : 1, ob = overdue(b, now) ? 0 : 1;
-    if (oa !== ob) return oa - ob;
-    const da = a.dataset.due ? Date.parse(a.dataset.due) : Infinity;
-    const db = b.dataset.due ? Date.parse(b.dataset.due) : Infinity;
-    if (da !== db) return da < db ? -1 : 1;
-    return Date.parse(b.dataset.opened) - Date.parse(a.dataset.opened);
+    const fa = facts(a), fb = facts(b);
+    if (fa.emergency !== fb.emergency) return fa.emergency ? -1 : 1;
+    const oa = overdue(a, now), ob = overdue(b, now);
+    if (oa !== ob) return oa ? -1 : 1;
+    if (fa.due !== fb.due) return fa.due < fb.due ? -1 : 1;
+    return fb.opened - fa.opened;
   }
 
-  function tidy(section) {
-    const holder = section.querySelector(".cards");
-    const now = Date.now();
-    const cards = Array.from(holder.children);
-    cards.sort(function (a, b) { return compare(a, b, now); });
-    cards.forEach(function (card) { holder.appendChild(card); });
-    section.querySelector(".count").textContent = String(cards.length);
-    section.querySelector(".empty").hidden = cards.length > 0;
+  /* The first index in cards[from..] whose card sorts after `card` (cards in order). */
+  function placeFor(cards, card, from, order) {
+    let low = from, high = cards.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (order(cards[mid], card) <= 0) low = mid + 1; else high = mid;
+    }
+    return low;
   }
 
-  function column(name) {
-    return board.querySelector('section.column[data-column="' + name + '"]');
+  /* New cards into an ordered column: each at its place, neighbours as one fragment. */
+  function insertInOrder(column, cards, now) {
+    const order = function (a, b) { return compare(a, b, now); };
+    cards.sort(order);
+    const present = Array.from(column.holder.children);
+    let at = 0, fragment = null, before = null;
+    cards.forEach(function (card) {
+      at = placeFor(present, card, at, order);
+      const next = present[at] || null;
+      if (fragment && next !== before) {
+        column.holder.insertBefore(fragment, before);
+        fragment = null;
+      }
+      if (!fragment) { fragment = document.createDocumentFragment(); before = next; }
+      fragment.appendChild(card);
+    });
+    if (fragment) column.holder.insertBefore(fragment, before);
   }
 
-  function place(template) {
+  /* A whole column in order again, moving only the cards out of place. */
+  function reorder(column, now) {
+    const holder = column.holder;
+    const sorted = Array.from(holder.children).sort(function (a, b) {
+      return compare(a, b, now);
+    });
+    sorted.forEach(function (card, i) {
+      const there = holder.children[i];
+      if (there !== card) holder.insertBefore(card, there);
+    });
+  }
+
+  function recount(column) {
+    const n = column.holder.childElementCount;
+    column.count.textContent = String(n);
+    column.empty.hidden = n > 0;
+  }
+
+  function alertFor(card, caseId) {
+    MaturLive.alertEmergency(card.dataset.reference + " · " + card.dataset.category +
+      (card.dataset.where ? " · " + card.dataset.where : ""),
+      "/console/kasus/" + encodeURIComponent(caseId));
+  }
+
+  /* One fetched case: its old card out; its new card (if it is still on this board)
+     into `incoming` by column; an alert when it has just become an emergency. */
+  function take(template, incoming, touched) {
     const caseId = template.dataset.caseId;
     const old = document.getElementById("kasus-" + caseId);
-    const touched = new Set();
-    if (old) { touched.add(old.closest("section.column")); old.remove(); }
-    if (!template.dataset.gone) {
-      const card = template.content.firstElementChild;
-      const section = column(card.dataset.column);
-      if (section) {
-        card.classList.add("segar");
-        section.querySelector(".cards").appendChild(card);
-        touched.add(section);
-        const newlyUrgent = card.dataset.emergency === "1" &&
-          (!old || old.dataset.emergency !== "1");
-        if (newlyUrgent) {
-          MaturLive.alertEmergency(card.dataset.reference + " · " + card.dataset.category +
-            (card.dataset.where ? " · " + card.dataset.where : ""),
-            "/console/kasus/" + encodeURIComponent(caseId));
-        }
-      }
+    if (old) {
+      touched.add(columns.get(old.dataset.column));
+      old.remove();
     }
-    touched.forEach(tidy);
+    if (template.dataset.gone) return null;
+    const card = template.content.firstElementChild;
+    const column = columns.get(card.dataset.column);
+    if (!column) return null;
+    card.classList.add("segar");
+    if (!incoming.has(column)) incoming.set(column, []);
+    incoming.get(column).push(card);
+    touched.add(column);
+    if (card.dataset.emergency === "1" && (!old || old.dataset.emergency !== "1")) {
+      alertFor(card, caseId);
+    }
+    return card;
   }
 
-  async function flush() {
-    timer = null;
-    const ids = Array.from(pending).slice(0, 100);
-    ids.forEach(function (id) { pending.delete(id); });
-    if (pending.size) schedule();
+  /* An animation frame's work: up to PLACE_PER_FRAME fetched cases (the latest answer
+     for a case that came twice), written to the page in one go. */
+  function placeArrived() {
+    frameAsked = false;
+    const latest = new Map();
+    arrived.splice(0, PLACE_PER_FRAME).forEach(function (template) {
+      latest.delete(template.dataset.caseId);
+      latest.set(template.dataset.caseId, template);
+    });
+    const now = Date.now();
+    const incoming = new Map(), touched = new Set(), placed = [];
+    latest.forEach(function (template) {
+      const card = take(template, incoming, touched);
+      if (card) placed.push(card);
+    });
+    incoming.forEach(function (cards, column) { insertInOrder(column, cards, now); });
+    touched.forEach(recount);
+    if (placed.length) {
+      setTimeout(function () {
+        placed.forEach(function (card) { card.classList.remove("segar"); });
+      }, FRESH_MS);
+    }
+    askFrame();
+  }
+
+  function askFrame() {
+    if (frameAsked || !arrived.length) return;
+    frameAsked = true;
+    requestAnimationFrame(placeArrived);
+  }
+
+  async function cardsOf(ids) {
     const query = new URLSearchParams(filters);
     ids.forEach(function (id) { query.append("id", id); });
-    let html = null;
     try {
-      html = await MaturLive.fetchPage("/console/papan/kartu?" + query.toString());
+      return await MaturLive.fetchPage("/console/papan/kartu?" + query.toString());
     } catch (err) {
-      html = null;
+      return null;
     }
+  }
+
+  /* One request for the cases named since the last one; the next starts when it ends. */
+  async function fetchChanged() {
+    timer = null;
+    const ids = Array.from(pending).slice(0, FETCH_MAX);
+    if (!ids.length) return;
+    ids.forEach(function (id) { pending.delete(id); });
+    fetching = true;
+    const html = await cardsOf(ids);
+    fetching = false;
     if (html === null) {  // not answered (busy, offline): ask again in a moment
       ids.forEach(function (id) { pending.add(id); });
-      setTimeout(schedule, 2000);
+      schedule(RETRY_MS);
       return;
     }
     const holder = document.createElement("div");
     holder.innerHTML = html;
-    holder.querySelectorAll("template[data-case-id]").forEach(place);
+    holder.querySelectorAll("template[data-case-id]").forEach(function (template) {
+      arrived.push(template);
+    });
+    askFrame();
+    if (pending.size) schedule(0);
   }
 
-  function schedule() { if (!timer) timer = setTimeout(flush, 100); }
+  function schedule(delay) {
+    if (timer === null && !fetching) timer = setTimeout(fetchChanged, delay);
+  }
 
+  /* Every second: the countdowns; a card that just became overdue is marked and its
+     column put in order again. */
   function tick() {
     const now = Date.now();
-    const reorder = new Set();
-    board.querySelectorAll("article.card").forEach(function (card) {
-      const shown = MaturLive.countdown(card.dataset.due, now);
-      const el = card.querySelector(".countdown");
-      if (el.textContent !== shown.text) el.textContent = shown.text;
-      const late = overdue(card, now);
-      if (late !== card.classList.contains("terlambat")) {
-        card.classList.toggle("terlambat", late);
-        card.querySelector(".b-terlambat").hidden = !late;
-        reorder.add(card.closest("section.column"));
+    columns.forEach(function (column) {
+      let moved = false;
+      for (const card of column.holder.children) {
+        const f = facts(card);
+        const shown = MaturLive.countdown(card.dataset.due, now);
+        if (f.countdown.textContent !== shown.text) f.countdown.textContent = shown.text;
+        const late = overdue(card, now);
+        if (late !== card.classList.contains("terlambat")) {
+          card.classList.toggle("terlambat", late);
+          f.lateBadge.hidden = !late;
+          moved = true;
+        }
       }
+      if (moved) reorder(column, now);
     });
-    reorder.forEach(tidy);
   }
 
+  columns.forEach(function (column) { reorder(column, Date.now()); });
   MaturLive.connect(board.dataset.after, function (event) {
     pending.add(event.case_id);
-    schedule();
+    schedule(COALESCE_MS);
   });
   setInterval(tick, 1000);
 })();
