@@ -5,10 +5,10 @@ from __future__ import annotations
 from pydantic import Field
 from pydantic_settings import SettingsConfigDict
 
-from servicekit.settings import ServedSettings
+from servicekit.settings import SealingSettings, ServedSettings
 
 
-class ApiSettings(ServedSettings):
+class ApiSettings(ServedSettings, SealingSettings):
     model_config = SettingsConfigDict(env_prefix="API_")  # API_HOST, API_PORT
     port: int = 8000
     area_data_dir: str = Field(

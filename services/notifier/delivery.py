@@ -17,6 +17,7 @@ from datetime import timedelta
 from typing import Any
 
 from contracts.notifications import NotificationRequest, NotificationStatus
+from servicekit.sealed_params import DEV_SEALING_KEY
 from services.notifier import metrics
 from services.notifier import send_states as st
 from services.notifier.catalogue import TemplateNames, mark_as_read, render
@@ -24,6 +25,7 @@ from services.notifier.error_policy import Backoff, SendFailure, Verdict, classi
 from services.notifier.graph_client import GraphCallError, GraphClient
 from services.notifier.pacing import LineBuckets, RecipientPacer
 from services.notifier.publisher import Publisher, dead_letter, notification_event
+from services.notifier.sealed_request import opened
 from services.notifier.sends_rows import ClaimOutcome, SendRow
 from services.notifier.sends_store import SendsStore
 from services.notifier.service_window import WindowStore, wait_for_window
@@ -43,6 +45,7 @@ class DeliveryConfig:
     graph_phone_number_id: Callable[[str], str]
     window_margin: timedelta = timedelta(minutes=5)
     window_catch_up_s: float = 5.0
+    sealing_key: str = DEV_SEALING_KEY  # opens sealed parameters (sign-in codes)
 
 
 @dataclass
@@ -127,7 +130,8 @@ class Deliverer:
             )
         while True:
             try:
-                body = render(req, use_template=send.use_template, names=self.cfg.templates)
+                body = render(opened(req, self.cfg.sealing_key), use_template=send.use_template,
+                              names=self.cfg.templates)
             except (ValueError, KeyError, TypeError, AttributeError) as exc:
                 failure = SendFailure(code=None, details=f"cannot render: {exc}")
                 await self._dead_letter(req, failure, failure.details or "", row.attempts)

@@ -75,6 +75,7 @@ def delivery_config(settings: NotifierSettings, owner: str) -> DeliveryConfig:
         graph_phone_number_id=settings.graph_phone_number_id,
         window_margin=timedelta(seconds=settings.window_margin_s),
         window_catch_up_s=settings.window_catch_up_s,
+        sealing_key=settings.sealing_key.get_secret_value(),
     )
 
 

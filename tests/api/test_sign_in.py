@@ -8,6 +8,7 @@ import httpx
 
 from contracts.notifications import NotificationKind, NotificationRequest
 from contracts.topics import NOTIFICATIONS_REQUESTS
+from servicekit.sealed_params import DEV_SEALING_KEY, open_sealed
 from services.api.access.ratelimit import RateLimiter
 from tests.api.conftest import RunningApi
 from tests.api.kafka_reading import find_published
@@ -27,7 +28,12 @@ async def _code_sent_to(infra: Infra, officer_id: str, since: datetime) -> str:
     assert record.key == officer_id.encode()
     assert request.line_phone_number_id == "103522000000000"
     assert request.message_id.startswith(f"otp:{officer_id}:")
-    return str(request.params["code"])
+    # The topic carries the code sealed for the notifier only, never in clear; the test
+    # opens it with the key as the notifier does.
+    assert "code" not in request.params
+    sealed = str(request.params["sealed_code"])
+    code = open_sealed(sealed, DEV_SEALING_KEY, bound_to=request.message_id)
+    return code
 
 
 async def test_code_flow_gives_a_token_that_logout_revokes(

@@ -11,6 +11,7 @@ from pydantic import BaseModel, Field, StringConstraints, model_validator
 
 from contracts.clean_text import CleanText
 from contracts.notifications import NotificationKind, NotificationRequest, Recipient, RecipientKind
+from servicekit.sealed_params import seal
 from services.api.access.dependencies import admin_only, current_principal, too_many
 from services.api.access.roles import Principal, Role
 from services.api.access.secrets import new_code, new_token_id
@@ -122,8 +123,10 @@ async def _request_code(who: Identity, request: Request, ctx: ApiContext) -> Cod
     code = new_code()
     async with ctx.pool.acquire() as conn:
         await store_code(conn, officer.officer_id, code, ctx.settings.sign_in_code_ttl_s)
+    message_id = f"otp:{officer.officer_id}:{new_token_id()[4:]}"
+    secret = ctx.settings.sealing_key.get_secret_value()
     notification = NotificationRequest(
-        message_id=f"otp:{officer.officer_id}:{new_token_id()[4:]}",
+        message_id=message_id,
         kind=NotificationKind.SIGN_IN_CODE,
         recipient=Recipient(
             kind=RecipientKind.OFFICER,
@@ -132,7 +135,7 @@ async def _request_code(who: Identity, request: Request, ctx: ApiContext) -> Cod
             officer_id=officer.officer_id,
         ),
         line_phone_number_id=ctx.settings.system_line_id,
-        params={"code": code},
+        params={"sealed_code": seal(code, secret, bound_to=message_id)},
     )
     try:
         await ctx.producer.send_and_wait(
