@@ -2,8 +2,9 @@
 what is transient, dead-letter what is not, record the wamid, publish what happened.
 
 Exactly once: a notification is sent only by the instance that claimed its row in the
-sends table, and never again once the row says it was sent (or may have been). See the
-README, "Exactly once", for the one narrow window this cannot close.
+sends table, and never again once the row says it was sent. A send that may have gone
+(`unknown`) is resent only on the status pipeline's evidence (`in_doubt.py`); the README,
+"The guarantee, exactly", says what can still go twice.
 """
 
 from __future__ import annotations

@@ -34,6 +34,7 @@ from tests.chaos.chaos_driver import run_chaos
 from tests.chaos.conftest import OwnInfra
 from tests.chaos.event_log import read_case_log
 from tests.chaos.load import LoadGenerator, make_reports, write_outcomes
+from tests.chaos.notifier_log import in_doubt_counts
 from tests.chaos.verdict import Verdict, judge
 from tests.e2e.whatsapp import Sent
 
@@ -198,6 +199,7 @@ async def test_reports_survive_kills_broker_and_database_restarts_and_api_failur
         "whatsapp_failures_injected": chaos.whatsapp_failures,
         "whatsapp_failures_unused": sum(f.get("remaining", 0) for f in failures_left),
         "unplanned_exits": len(chaos.unplanned_exits),
+        **in_doubt_counts(own_infra.root / "stack-logs" / "notifier.log"),
     }
     (own_infra.root / "summary.json").write_text(json.dumps(summary, indent=2))
     with capsys.disabled():
