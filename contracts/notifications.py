@@ -37,7 +37,9 @@ class NotificationKind(StrEnum):
     RATING_THANKS = "rating_thanks"
     STATUS_ANSWER = "status_answer"
     CANCELLED = "cancelled"
-    EMERGENCY_ADVICE = "emergency_advice"  # call 110 as well
+    # Whom to call besides the report. Params: `reference`, `danger` (a `DangerKind`),
+    # `bpbd_number` (the regency's BPBD line, for a disaster).
+    EMERGENCY_ADVICE = "emergency_advice"
     MESSAGE_ADDED = "message_added"
     HELP = "help"
     # "kenalan": who the Bhabinkamtibmas of a village is (no case). Params: `village`,
@@ -74,6 +76,17 @@ class OfficerUpdate(StrEnum):
     CITIZEN_MESSAGE = "citizen_message"
     CLOSED = "closed"
     REMINDER = "reminder"
+
+
+class DangerKind(StrEnum):
+    """What kind of danger an emergency is: `emergency_advice`'s `danger` parameter. The
+    catalogue names the number for each (fire 113, medical 119/118, disaster the BPBD,
+    crime 110), always with 112."""
+
+    FIRE = "fire"
+    MEDICAL = "medical"  # injured, unconscious, bleeding
+    DISASTER = "disaster"  # flood, landslide, storm
+    CRIME = "crime"  # crime and any other danger
 
 
 class VillageOption(TypedDict):

@@ -130,6 +130,13 @@ class RouterSettings(ServedSettings):
         description="Reminders to the Kapolres when the top tier's window passes",
     )
     reopen_window_hours: float = Field(default=72, validation_alias="MATUR_REOPEN_WINDOW_HOURS")
+    bpbd_number: str = Field(
+        default="112",
+        validation_alias="MATUR_BPBD_NUMBER",
+        description="The regency's BPBD (disaster agency) line told to a citizen in a flood, "
+        "landslide or storm. Placeholder 112 (the general emergency number, which reaches "
+        "BPBD Bojonegoro's Pusdalops too) until the Polres confirms BPBD's own number",
+    )
     deadline_tick_seconds: float = Field(
         default=0.25, validation_alias="ROUTER_DEADLINE_TICK_SECONDS"
     )

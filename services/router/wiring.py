@@ -38,4 +38,5 @@ def load_context(settings: RouterSettings, roster: Roster | None = None) -> Rout
         now=datetime.now(UTC),
         kapolres_reminders=settings.kapolres_reminders,
         reopen_window=timedelta(hours=settings.reopen_window_hours),
+        bpbd_number=settings.bpbd_number,
     )

@@ -4,7 +4,7 @@ kinds is `texts.TEXTS`; the names of things are in `words.py`)."""
 from __future__ import annotations
 
 from contracts.hierarchy import CaseStatus, Category, Tier
-from contracts.notifications import NotificationRequest
+from contracts.notifications import DangerKind, NotificationRequest
 from services.notifier.catalogue.params import param, reference
 from services.notifier.catalogue.phrases import (
     PICK_VILLAGE,
@@ -16,6 +16,8 @@ from services.notifier.catalogue.phrases import (
 )
 from services.notifier.catalogue.words import (
     CATEGORY_LABEL,
+    DANGER_CALL,
+    GENERAL_EMERGENCY_NUMBER,
     HANDLER_LABEL,
     LINE_LABEL,
     STATUS_LABEL,
@@ -94,8 +96,12 @@ def message_added(req: NotificationRequest) -> str:
 
 
 def emergency_advice(req: NotificationRequest) -> str:
+    """Whom to call for the kind of danger (`danger`), always with 112."""
+    call = DANGER_CALL.get(param(req, "danger"), DANGER_CALL[DangerKind.CRIME])
+    bpbd = param(req, "bpbd_number") or GENERAL_EMERGENCY_NUMBER
     return (
-        "Jika ada bahaya atau keadaan darurat, segera telepon *110* (gratis, 24 jam). "
+        f"Jika ada bahaya atau keadaan darurat, segera telepon {call.format(bpbd=bpbd)}. "
+        f"Nomor darurat umum: *{GENERAL_EMERGENCY_NUMBER}* (gratis, 24 jam). "
         f"Laporan *{reference(req)}* juga sudah kami teruskan ke petugas terdekat."
     )
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from contracts.hierarchy import CaseStatus, Category, Tier, Urgency
+from contracts.notifications import DangerKind
 
 TIER_LABEL: Mapping[str, str] = {
     Tier.BHABIN: "Bhabinkamtibmas",
@@ -105,6 +106,15 @@ RATING_LABELS: tuple[str, ...] = (
     "Baik",
     "Sangat baik",
 )
+
+# Whom a citizen in danger calls, by `DangerKind` (`{bpbd}`: the regency's BPBD line).
+GENERAL_EMERGENCY_NUMBER = "112"
+DANGER_CALL: Mapping[str, str] = {
+    DangerKind.FIRE: "*113* (Pemadam Kebakaran/Damkar)",
+    DangerKind.MEDICAL: "*119* (ambulans dan gawat darurat kesehatan) atau *118*",
+    DangerKind.DISASTER: "BPBD Kabupaten Bojonegoro di *{bpbd}*",
+    DangerKind.CRIME: "*110* (Polisi)",
+}
 
 # On buttons and lists (short: WhatsApp cuts buttons at 20 characters, titles at 24).
 ACCEPT_BUTTON = "Terima"

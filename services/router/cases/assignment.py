@@ -15,6 +15,7 @@ from services.router.cases.officer_messages import case_update, tier_notice, to_
 from services.router.cases.outputs import Outputs
 from services.router.cases.state import CaseRecord
 from services.router.cases.versions import bump
+from services.router.domain.danger import danger_kind
 from services.router.domain.officers import NoHandler
 from services.router.domain.sla import SlaPolicy, deadline, resolve_deadline
 
@@ -98,7 +99,7 @@ def assign(record: CaseRecord, ctx: RouterContext) -> tuple[CaseRecord, Outputs]
     out.notices.append(tier_notice(case, tier, action, officer, now))
     out.notifications.append(to_officer(case, NotificationKind.OFFICER_NEW_CASE, officer, now))
     out.extend(_tell_other_tiers(case, visible - {tier}, ctx))
-    out.notifications.extend(_receipt(case, tier, now))
+    out.notifications.extend(_receipt(case, tier, ctx))
     return record, out
 
 
@@ -139,8 +140,10 @@ def _tell_other_tiers(case: Case, others: set[Tier], ctx: RouterContext) -> Outp
     return out
 
 
-def _receipt(case: Case, tier: Tier, now: datetime) -> list[NotificationRequest]:
-    """The reporter's receipt (and, in an emergency, the advice to call 110)."""
+def _receipt(case: Case, tier: Tier, ctx: RouterContext) -> list[NotificationRequest]:
+    """The reporter's receipt (and, in an emergency, whom to call: the kind of danger and
+    the regency's BPBD line as data; the catalogue names the numbers)."""
+    now = ctx.now
     params = {
         "reference": case.reference,
         "category": case.category.value,
@@ -150,7 +153,11 @@ def _receipt(case: Case, tier: Tier, now: datetime) -> list[NotificationRequest]
     }
     sent = [to_citizen(case, NotificationKind.RECEIPT, params, now)]
     if case.emergency:
-        advice = {"reference": case.reference}
+        advice = {
+            "reference": case.reference,
+            "danger": danger_kind(case.category, case.summary).value,
+            "bpbd_number": ctx.bpbd_number,
+        }
         sent.append(to_citizen(case, NotificationKind.EMERGENCY_ADVICE, advice, now))
     return sent
 

@@ -19,6 +19,8 @@ class RouterContext:
     now: datetime
     kapolres_reminders: int = 3
     reopen_window: timedelta = timedelta(hours=72)
+    # The regency's BPBD line, told to a citizen in a disaster (MATUR_BPBD_NUMBER).
+    bpbd_number: str = "112"
     # (partition, offset) of the message being handled in the input log: a case opened by
     # it takes its reference from there (unique without coordination). None when handlers
     # are driven directly.
