@@ -67,7 +67,11 @@ class OfficerUpdate(StrEnum):
     - `citizen_message`: the reporter added to the case; with `text` (his words), or
       `latitude` and `longitude`, or `attachment` (the media kind), or `message_type`;
     - `closed`: the case was closed; with `status` (a `CaseStatus` value);
-    - `reminder`: nobody has acted at the top tier; with `reminder` (1, 2, ...).
+    - `reminder`: nobody has acted at the top tier; with `reminder` (1, 2, ...);
+    - `escalated`: the case went up past this officer; with `to_tier` and `to_officer_name`
+      (who has it now) and `may_acknowledge` (he may still take it);
+    - `reassigned`: the case was given to another officer; with `to_tier` and
+      `to_officer_name`.
 
     The notifier's catalogue writes the sentence. A request without `update` (from an
     older producer) shows its `text` parameter as given.
@@ -76,6 +80,8 @@ class OfficerUpdate(StrEnum):
     CITIZEN_MESSAGE = "citizen_message"
     CLOSED = "closed"
     REMINDER = "reminder"
+    ESCALATED = "escalated"
+    REASSIGNED = "reassigned"
 
 
 class DangerKind(StrEnum):

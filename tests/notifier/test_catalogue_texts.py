@@ -109,4 +109,6 @@ def test_officer_updates_are_written_from_data(params: dict[str, Any], expected:
 
 
 def test_officer_update_kinds_are_the_contracts() -> None:
-    assert {u.value for u in OfficerUpdate} == {"citizen_message", "closed", "reminder"}
+    assert {u.value for u in OfficerUpdate} == {
+        "citizen_message", "closed", "reminder", "escalated", "reassigned"
+    }

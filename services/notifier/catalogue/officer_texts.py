@@ -37,6 +37,10 @@ def officer_case_heading(req: NotificationRequest) -> str:
         from_tier = param(req, "from_tier")
         source = f" dari {label(TIER_LABEL, from_tier)}" if from_tier else ""
         return f"Laporan *{reference(req)}* dinaikkan kepada Anda{source}."
+    if req.params.get("handed_over"):
+        from_tier = param(req, "from_tier")
+        source = f" (sebelumnya di {label(TIER_LABEL, from_tier)})" if from_tier else ""
+        return f"Laporan *{reference(req)}* dialihkan kepada Anda{source}."
     return f"Laporan baru *{reference(req)}* untuk Anda."
 
 
@@ -94,9 +98,24 @@ def officer_update(req: NotificationRequest) -> str:
         return f"Laporan *{ref}* ditutup ({status})." if status else f"Laporan *{ref}* ditutup."
     if update == OfficerUpdate.REMINDER:
         return f"Pengingat ke-{param(req, 'reminder', '1')}: laporan *{ref}* belum ditangani."
+    if update in (OfficerUpdate.ESCALATED, OfficerUpdate.REASSIGNED):
+        return _handed_over(req, ref, update)
     if update == OfficerUpdate.CITIZEN_MESSAGE:
         return f"Laporan *{ref}*: {_citizen_message(req)}"
     return f"Laporan *{ref}*: {param(req, 'text', NEWS)}"  # an older producer's own text
+
+
+def _handed_over(req: NotificationRequest, ref: str, update: str) -> str:
+    """The case left the officer: up the ladder (he may still take it) or to another."""
+    tier = label(TIER_LABEL, param(req, "to_tier"))
+    name = param(req, "to_officer_name")
+    whom = " ".join(part for part in (tier, name) if part) or "petugas lain"
+    if update == OfficerUpdate.REASSIGNED:
+        return f"Laporan *{ref}* dialihkan kepada {whom}. Anda tidak perlu menindaklanjutinya."
+    text = f"Laporan *{ref}* sudah dinaikkan kepada {whom}."
+    if req.params.get("may_acknowledge"):
+        text += f" Anda masih dapat menanganinya: balas *terima {ref}*."
+    return text
 
 
 def officer_action_done(req: NotificationRequest) -> str:

@@ -11,7 +11,12 @@ from contracts.notifications import NotificationKind, NotificationRequest, Offic
 from contracts.roster import Officer
 from services.router.cases.context import RouterContext
 from services.router.cases.notifications import to_citizen
-from services.router.cases.officer_messages import case_update, tier_notice, to_officer
+from services.router.cases.officer_messages import (
+    case_update,
+    handover_notices,
+    tier_notice,
+    to_officer,
+)
 from services.router.cases.outputs import Outputs
 from services.router.cases.state import CaseRecord
 from services.router.cases.versions import bump
@@ -170,7 +175,7 @@ def escalate(
 ) -> tuple[CaseRecord, Outputs]:
     """One step up the ladder; at the top, a reminder to the Kapolres (a bounded number)."""
     out = Outputs()
-    case = record.case
+    case = previous = record.case
     now = ctx.now
     from_tier = case.tier or Tier.BHABIN
     up = from_tier.next_up()
@@ -203,6 +208,9 @@ def escalate(
     out.notices.append(tier_notice(case, tier, TierAction.ESCALATED, officer, now))
     out.notifications.append(
         to_officer(case, NotificationKind.OFFICER_ESCALATED_CASE, officer, now, from_tier)
+    )
+    out.notifications.extend(
+        handover_notices(previous, case, OfficerUpdate.ESCALATED, ctx, actor)
     )
     out.notifications.append(
         to_citizen(

@@ -6,12 +6,18 @@ from __future__ import annotations
 from contracts.case_commands import CaseCommand, CommandKind
 from contracts.case_events import CaseEventKind, TierAction, TimelineEntry
 from contracts.hierarchy import CaseStatus
-from contracts.notifications import NotificationKind
+from contracts.notifications import NotificationKind, OfficerUpdate
 from contracts.roster import Officer
 from services.router.cases.assignment import assignee, due_for, escalate, resolve_due
 from services.router.cases.context import RouterContext
 from services.router.cases.notifications import to_citizen
-from services.router.cases.officer_messages import closed_notices, tier_notice, to_officer
+from services.router.cases.officer_messages import (
+    closed_notices,
+    handover_notices,
+    officer_case_params,
+    tier_notice,
+    to_officer,
+)
 from services.router.cases.outputs import Outputs
 from services.router.cases.permissions import may_act
 from services.router.cases.state import CaseRecord, ReporterState
@@ -162,7 +168,7 @@ def _reassign(
     record: CaseRecord, cmd: CaseCommand, officer: Officer | None, ctx: RouterContext
 ) -> Result:
     target = ctx.officers.officer(cmd.target_officer_id) if cmd.target_officer_id else None
-    case = record.case
+    case = previous = record.case
     if target is None or not record.is_open or case.village_code is None:
         return record, Outputs()
     if not may_act(target, case):
@@ -184,7 +190,11 @@ def _reassign(
     case = record.case
     out.events.append(event)
     out.notices.append(tier_notice(case, tier, TierAction.ASSIGNED, target, ctx.now))
-    out.notifications.append(to_officer(case, NotificationKind.OFFICER_NEW_CASE, target, ctx.now))
+    handed_over = officer_case_params(case, target, previous.tier) | {"handed_over": True}
+    out.notifications.append(
+        to_officer(case, NotificationKind.OFFICER_NEW_CASE, target, ctx.now, params=handed_over)
+    )
+    out.notifications.extend(handover_notices(previous, case, OfficerUpdate.REASSIGNED, ctx))
     out.notifications.append(
         to_citizen(
             case, NotificationKind.ASSIGNED,

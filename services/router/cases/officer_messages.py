@@ -28,7 +28,7 @@ from contracts.whatsapp_events import InboundMessage
 from services.router.cases.context import RouterContext
 from services.router.cases.notifications import notification, reply
 from services.router.cases.outputs import Outputs
-from services.router.cases.permissions import reporter_visible_to
+from services.router.cases.permissions import may_act, reporter_visible_to
 from services.router.cases.versions import citizen_key_of
 from services.router.domain.intents import parse_officer_command
 
@@ -124,6 +124,30 @@ def closed_notices(case: Case, previous: Case, ctx: RouterContext) -> Outputs:
             case_update(case, officer, OfficerUpdate.CLOSED, ctx.now, status=case.status.value)
         )
     return out
+
+
+def handover_notices(
+    previous: Case, case: Case, update: OfficerUpdate, ctx: RouterContext,
+    actor: Officer | None = None,
+) -> list[NotificationRequest]:
+    """Tell the officer who had the case that it left him (`escalated` past him or
+    `reassigned`): to which tier and officer, never the reporter. Not the officer who sent
+    it up himself (he is told his action was done). Its id names the new version, so a
+    replay sends it once."""
+    before = previous.assignee.officer_id if previous.assignee else None
+    after = case.assignee.officer_id if case.assignee else None
+    if before is None or before == after or (actor is not None and actor.officer_id == before):
+        return []
+    officer = ctx.officers.officer(before)
+    if officer is None:
+        return []
+    data: dict[str, Any] = {
+        "to_tier": case.tier.value if case.tier else None,
+        "to_officer_name": case.assignee.name if case.assignee else None,
+    }
+    if update == OfficerUpdate.ESCALATED:
+        data["may_acknowledge"] = case.status == CaseStatus.OPEN and may_act(officer, case)
+    return [case_update(case, officer, update, ctx.now, **data)]
 
 
 # --- from officers ----------------------------------------------------------------------
