@@ -25,8 +25,11 @@ def test_production_refuses_a_development_database_url(dsn: str) -> None:
 
 def test_production_accepts_real_secrets_and_development_accepts_anything() -> None:
     real = "postgresql://api:Vq7-unguessable-41x@db.polres.internal:5432/matur"
-    settings = ApiSettings(MATUR_ENV="production", DATABASE_URL=real)
+    key = "b3f0c9e2a71d4e58a6c1f7d09e2b4c68"
+    settings = ApiSettings(MATUR_ENV="production", DATABASE_URL=real, MATUR_SEALING_KEY=key)
     assert settings.environment is Environment.PRODUCTION
+    with pytest.raises(ValidationError, match="sealing_key"):  # the sign-in codes' key too
+        ApiSettings(MATUR_ENV="production", DATABASE_URL=real)
     assert ApiSettings(DATABASE_URL=DEV_DSNS[1]).environment is Environment.DEVELOPMENT
 
 
