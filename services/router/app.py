@@ -6,6 +6,7 @@ in its own module:
 | `route_agent.py` | `route`: `whatsapp.inbound`, `cases.commands` -> handlers, in batches |
 | `batch_commit.py` | a batch's commit: states with their outbox, outputs, states, offsets |
 | `reference_agent.py` | `references`: `cases.references` and the `references` table |
+| `reply_agent.py` | `replies`: `notifications.events` -> officer messages' wamids as references |
 | `deadline_timer.py` | due SLA deadlines -> DEADLINE_REACHED commands |
 | `health_views.py` | /healthz, /readyz, /metrics |
 | `faust_edge.py` | every use of Faust internals, and the source offsets |
@@ -35,7 +36,12 @@ from typing import Any
 
 import faust
 
-from contracts.topics import CASES_COMMANDS, CASES_REFERENCES, WHATSAPP_INBOUND
+from contracts.topics import (
+    CASES_COMMANDS,
+    CASES_REFERENCES,
+    NOTIFICATIONS_EVENTS,
+    WHATSAPP_INBOUND,
+)
 from services.router.batch_commit import BatchCommit
 from services.router.cases.context import RouterContext
 from services.router.deadline_timer import DeadlineTimer
@@ -51,6 +57,7 @@ from services.router.health_views import readiness, register_views
 from services.router.live_directory import LiveDirectory
 from services.router.publishing import OutputTopics
 from services.router.reference_agent import ReferenceAgent
+from services.router.reply_agent import ReplyAgent
 from services.router.route_agent import RouteAgent
 from services.router.settings import RouterSettings
 from services.router.wiring import load_context
@@ -114,6 +121,9 @@ class Router:
         raw: dict[str, Any] = {"key_serializer": "raw", "value_serializer": "raw"}
         self.source = self.app.topic(self.inbound_topic, self.commands_topic, **raw)
         self.reference_source = self.app.topic(self.topics.references, **raw)
+        self.notification_events = self.app.topic(
+            NOTIFICATIONS_EVENTS.full_name(self.settings.topic_prefix), **raw
+        )
         # key_type/value_type bytes make Faust use the raw codec for the changelogs too.
         self.reporters = self.app.Table(
             "reporters", partitions=WHATSAPP_INBOUND.partitions,
@@ -146,6 +156,8 @@ class Router:
         )
         self.app.agent(self.source, name="route", concurrency=1)(route.run)
         self.app.agent(self.reference_source, name="references", concurrency=1)(references.run)
+        replies = ReplyAgent(producer=producer, topics=self.topics)
+        self.app.agent(self.notification_events, name="replies", concurrency=1)(replies.run)
 
     def _start_with_the_app(self) -> None:
         """What runs beside the agents for the worker's lifetime, started and stopped

@@ -4,7 +4,8 @@ What officers are sent: the case alert (`officer_case_params`, without the repor
 he must stay hidden), updates, and the tier notice on their tier's topic. What they send:
 a reply button or a short text command becomes a command on the case, routed to the
 reporter's partition, directly when the button names the case id (which carries the
-reporter's key), through `cases.references` when the text names only the short reference.
+reporter's key), through `cases.references` when the text names only the short reference
+or, in a reply to a case notification without one, the wamid replied to (`reply_agent.py`).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from services.router.cases.context import RouterContext
 from services.router.cases.notifications import notification, reply
 from services.router.cases.outputs import Outputs
 from services.router.cases.permissions import may_act, reporter_visible_to
+from services.router.cases.references import reply_reference
 from services.router.cases.versions import citizen_key_of
 from services.router.domain.intents import parse_officer_command
 
@@ -170,7 +172,8 @@ def handle_officer_inbound(msg: InboundMessage, officer: Officer, now: datetime)
                 )
             ]
         )
-    parsed = parse_officer_command(msg.text or "")
+    replied_to = msg.context.replied_to_wamid if msg.context else None
+    parsed = parse_officer_command(msg.text or "", replying=replied_to is not None)
     if parsed is None:
         return Outputs(notifications=[_unknown(msg, officer, now)])
     kind = ACTION_KINDS.get(_action_name(parsed.action))
@@ -186,7 +189,8 @@ def handle_officer_inbound(msg: InboundMessage, officer: Officer, now: datetime)
                 message_id=command_id,
                 occurred_at=now,
                 kind=ReferenceMessageKind.COMMAND,
-                reference=parsed.reference,
+                # No reference typed in a reply: the case of the message replied to.
+                reference=parsed.reference or reply_reference(replied_to or ""),
                 line_phone_number_id=msg.line.phone_number_id,
                 command=command,
             )

@@ -43,6 +43,15 @@ class ReferenceEntry(BaseModel):
         return cls.model_validate_json(data)
 
 
+REPLY_PREFIX = "wamid:"
+
+
+def reply_reference(wamid: str) -> str:
+    """The directory key of an officer notification, by its wamid (`reply_agent.py`): a
+    reply to that message is a command on its case."""
+    return f"{REPLY_PREFIX}{wamid}"
+
+
 def handle_reference(
     entry: ReferenceEntry | None, msg: CaseReferenceMessage, now: datetime
 ) -> tuple[ReferenceEntry | None, list[CaseCommand], list[NotificationRequest]]:
@@ -71,12 +80,19 @@ def _not_found(
     msg: CaseReferenceMessage, command: CaseCommand, now: datetime
 ) -> NotificationRequest:
     officer_id = command.actor.officer_id or "unknown"
+    # A reply to a message that names no known case: asked for the reference instead.
+    replied = msg.reference.startswith(REPLY_PREFIX)
+    params = (
+        {"reference": "", "action": "unknown_command"}
+        if replied
+        else {"reference": msg.reference, "action": "not_found"}
+    )
     return NotificationRequest(
         message_id=f"officer_action_done:{command.message_id}:{officer_id}",
         occurred_at=now,
         kind=NotificationKind.OFFICER_ACTION_DONE,
         recipient=Recipient(kind=RecipientKind.OFFICER, key=officer_id, officer_id=officer_id),
         line_phone_number_id=msg.line_phone_number_id or "",
-        reference=msg.reference,
-        params={"reference": msg.reference, "action": "not_found"},
+        reference=None if replied else msg.reference,
+        params=params,
     )

@@ -3,7 +3,8 @@
 Citizens: `detect_intent` (report, status question, cancel, help, a bare greeting,
 thanks) and `parse_rating` (the 1-5 satisfaction answer). Officers:
 `parse_officer_command` ("terima BJN-7K3Q9X", "selesai BJN-7K3Q9X pelaku diamankan",
-"naik BJN-7K3Q9X", "catat BJN-7K3Q9X ..."). Indonesian and Javanese keywords.
+"naik BJN-7K3Q9X", "catat BJN-7K3Q9X ...", "tampi bjn7k3q9x", "sls BJN 7K3Q9X", and in a
+reply to a case's notification "ok siap" or "rampung" alone). Indonesian and Javanese keywords.
 
 Keyword intents (status, cancel, help) are recognised only in short messages: a long
 message that happens to contain "gak jadi" or "status" is a report.
@@ -42,7 +43,7 @@ class OfficerAction(StrEnum):
 @dataclass(frozen=True)
 class OfficerCommand:
     action: OfficerAction
-    reference: str  # canonical, e.g. BJN-7K3Q9X
+    reference: str | None  # canonical, e.g. BJN-7K3Q9X; None: the case replied to
     note: str | None = None
 
 
@@ -187,44 +188,79 @@ def parse_rating(text: str) -> int | None:
 
 # -- officer commands -------------------------------------------------------------------
 
+# Verbs and phrases as officers type them: Indonesian, Javanese (tampi, trimo, wis tak
+# tangani, rampung), abbreviations (sls, ctt) and the radio's "siap".
 _ACTIONS = {
-    OfficerAction.ACKNOWLEDGE: "terima diterima ack tangani ditangani proses siap ok oke",
-    OfficerAction.RESOLVE: "selesai diselesaikan beres rampung tuntas done tutup",
-    OfficerAction.ESCALATE: "naik naikkan naikan eskalasi teruskan",
-    OfficerAction.NOTE: "catat catatan note",
+    OfficerAction.ACKNOWLEDGE: (
+        "terima diterima ack tangani ditangani proses siap ok oke tampi trimo nampi nrimo "
+        "|wis tak tangani|tak tangani|sudah saya tangani|saya tangani|siap laksanakan"
+        "|ok siap|oke siap|siap ndan|siap komandan|siap pak"
+    ),
+    OfficerAction.RESOLVE: (
+        "selesai diselesaikan beres rampung tuntas done tutup sls slsai clear "
+        "|wis rampung|wis beres|sudah selesai|sdh selesai|wis mari"
+    ),
+    OfficerAction.ESCALATE: "naik naikkan naikan eskalasi teruskan munggahke",
+    OfficerAction.NOTE: "catat catatan note ctt",
 }
-_VERBS = {verb: action for action, verbs in _ACTIONS.items() for verb in verbs.split()}
-_COMMAND_RE = re.compile(r"^\s*[/!#]?\s*([A-Za-z]+)\b[\s:,.\-]*(.*)$", re.DOTALL)
+# Single words first, then "|"-separated phrases.
+_VERBS = {
+    " ".join(verb.split()): action
+    for action, verbs in _ACTIONS.items()
+    for verb in (*verbs.split("|")[0].split(), *verbs.split("|")[1:])
+}
+_VERB_RE = re.compile(
+    r"^\s*[/!#]?\s*("
+    + "|".join(r"\s+".join(map(re.escape, v.split())) for v in sorted(_VERBS, key=len)[::-1])
+    + r")(?![0-9A-Za-z])[\s:,.\-]*(.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
 _BARE_CODE_RE = re.compile(r"^([0-9A-Za-z]{6})(?![0-9A-Za-z])")
+# What may follow "terima" or "naik" in a reply that names no case: nothing but courtesy.
+_COURTESY = frozenset("pak ndan komandan siap ok oke laksanakan nggih njih ya 86".split())
 
 
-def parse_officer_command(text: str) -> OfficerCommand | None:
-    """An officer's command naming a case reference, or None if the text is not one."""
-    match = _COMMAND_RE.match(text or "")
-    if not match:
-        return None
-    first, rest = match.group(1), match.group(2)
-    action = _VERBS.get(first.lower())
-    if action is None:
+def parse_officer_command(text: str, *, replying: bool = False) -> OfficerCommand | None:
+    """An officer's command naming a case reference, or None if the text is not one.
+
+    `replying`: the message answers one of our case notifications (WhatsApp's reply
+    context), so a command without a reference means that case (`reference` None)."""
+    raw = text or ""
+    verb = _VERB_RE.match(raw)
+    if verb is None:
         # "BJN-7K3Q9X selesai, pelaku diamankan": the reference first, then the verb
-        found = find_reference(text)
-        if found is None or text[: found[1]].strip():
+        found = find_reference(raw)
+        if found is None or raw[: found[1]].strip():
             return None
-        after = _COMMAND_RE.match(text[found[2] :])
-        if not after or after.group(1).lower() not in _VERBS:
+        after = _VERB_RE.match(raw[found[2] :])
+        if after is None:
             return None
-        return _command(_VERBS[after.group(1).lower()], found[0], after.group(2))
+        return _command(_verb_action(after), found[0], after.group(2))
+    action, rest = _verb_action(verb), verb.group(2)
     found = find_reference(rest)
     if found is not None and not rest[: found[1]].strip():
         return _command(action, found[0], rest[found[2] :])
     bare = _BARE_CODE_RE.match(rest)
-    if bare:
-        reference = normalise_reference(bare.group(1), allow_bare=True)
-        if reference:
-            return _command(action, reference, rest[bare.end() :])
+    reference = normalise_reference(bare.group(1), allow_bare=True) if bare else None
+    if bare and reference:
+        return _command(action, reference, rest[bare.end() :])
+    if replying and _means_this_case(action, rest):
+        return _command(action, None, rest)
     return None
 
 
-def _command(action: OfficerAction, reference: str, note_text: str) -> OfficerCommand:
+def _verb_action(match: re.Match[str]) -> OfficerAction:
+    return _VERBS[" ".join(match.group(1).lower().split())]
+
+
+def _means_this_case(action: OfficerAction, rest: str) -> bool:
+    """A reply without a reference: resolve and note take any words (the note); accept and
+    escalate only courtesy ("terima kasih" is thanks, not a command)."""
+    if action in (OfficerAction.RESOLVE, OfficerAction.NOTE):
+        return True
+    return all(w in _COURTESY for w in words(rest))
+
+
+def _command(action: OfficerAction, reference: str | None, note_text: str) -> OfficerCommand:
     note = note_text.strip().lstrip(":,.-").strip()
     return OfficerCommand(action, reference, note or None)
