@@ -44,6 +44,15 @@ def python_module(module: str, *args: str) -> list[str]:
 
 
 def _gone(pid: int) -> bool:
+    """Whether `pid` has exited. A child of this process stays a zombie (and answers
+    signal 0) until it is reaped, so reap it here: without that, stopping a service that
+    `make run` started waited out the whole grace period."""
+    try:
+        reaped, _ = os.waitpid(pid, os.WNOHANG)
+        if reaped == pid:
+            return True
+    except ChildProcessError:
+        pass  # not our child: signal 0 tells
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
