@@ -1,11 +1,14 @@
 """Structured logs: one JSON object a line in production, readable lines locally.
 
 Secrets never reach the logs: values of registered secrets are replaced by `***`, and
-Indonesian phone numbers are masked wherever they appear in a message or a field.
+Indonesian phone numbers are masked wherever they appear in a message or a field, and so
+are WhatsApp message ids (a wamid is base64 around the recipient's number): each becomes
+`wamid~<hash>`, the same for the same wamid, so log lines about one message still match.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import re
@@ -14,6 +17,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 _PHONE = re.compile(r"(?<!\d)(\+?62|0)(8\d{2})\d{4,8}(\d{2})(?!\d)")
+_WAMID = re.compile(r"wamid\.[A-Za-z0-9+/=_-]+")
 _secrets: set[str] = set()
 _STD_ATTRS = set(vars(logging.LogRecord("", 0, "", 0, "", None, None))) | {"message", "asctime"}
 
@@ -27,7 +31,12 @@ def register_secret(value: str | None) -> None:
 def redact(text: str) -> str:
     for secret in _secrets:
         text = text.replace(secret, "***")
+    text = _WAMID.sub(_wamid_digest, text)
     return _PHONE.sub(lambda m: f"{m.group(1)}{m.group(2)}****{m.group(3)}", text)
+
+
+def _wamid_digest(match: re.Match[str]) -> str:
+    return "wamid~" + hashlib.sha256(match.group(0).encode()).hexdigest()[:12]
 
 
 def _fields(record: logging.LogRecord) -> dict[str, Any]:

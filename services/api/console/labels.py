@@ -92,7 +92,7 @@ NOTIFICATIONS: dict[str, str] = {
     NotificationKind.RATING_THANKS: "Terima kasih atas penilaian",
     NotificationKind.STATUS_ANSWER: "Jawaban status",
     NotificationKind.CANCELLED: "Kabar: dibatalkan",
-    NotificationKind.EMERGENCY_ADVICE: "Saran darurat (110)",
+    NotificationKind.EMERGENCY_ADVICE: "Saran nomor darurat",
     NotificationKind.MESSAGE_ADDED: "Pesan tambahan diterima",
     NotificationKind.HELP: "Bantuan",
     NotificationKind.OFFICER_NEW_CASE: "Pemberitahuan kasus baru",
