@@ -16,6 +16,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from contracts.areas import within
 from contracts.base import ContractModel, validation_problems
 from contracts.directory import DirectorySnapshot, Polres
 from contracts.lines import Line
@@ -106,7 +107,8 @@ def import_changes(
 ) -> list[DirectoryRecord]:
     """The records that make the directory hold what the roster file says: the Polres,
     lines and officers that are new or differ; with `replace`, a removal for each line
-    and officer of the directory the file does not name (other Polres are kept)."""
+    and officer of the file's regency that the file does not name (other Polres, and
+    their lines and officers, are kept)."""
     records: list[DirectoryRecord] = []
     for topic, now, wanted in (
         (DIRECTORY_POLRES, current.polres, (polres,)),
@@ -119,5 +121,16 @@ def import_changes(
             DirectoryRecord(topic, key, item) for key, item in want.items() if have.get(key) != item
         ]
         if replace and topic is not DIRECTORY_POLRES:
-            records += [DirectoryRecord(topic, key, None) for key in have if key not in want]
+            records += [
+                DirectoryRecord(topic, key, None)
+                for key, item in have.items()
+                if key not in want and _serves(item, roster.regency_code)
+            ]
     return records
+
+
+def _serves(item: object, regency_code: str) -> bool:
+    """Whether a line or officer serves inside the regency (an item without areas counts
+    as the importing regency's: nothing else claims it)."""
+    areas = getattr(item, "area_codes", ())
+    return not areas or any(within(area, regency_code) for area in areas)

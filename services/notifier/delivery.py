@@ -18,7 +18,6 @@ from datetime import timedelta
 from typing import Any
 
 from contracts.notifications import NotificationRequest, NotificationStatus
-from servicekit.sealed_params import DEV_SEALING_KEY
 from services.notifier import metrics
 from services.notifier import send_states as st
 from services.notifier.catalogue import TemplateNames, mark_as_read, render
@@ -44,9 +43,9 @@ class DeliveryConfig:
     templates: TemplateNames
     default_line: str
     graph_phone_number_id: Callable[[str], str]
+    sealing_key: str  # opens sealed parameters (sign-in codes): MATUR_SEALING_KEY, no default
     window_margin: timedelta = timedelta(minutes=5)
     window_catch_up_s: float = 5.0
-    sealing_key: str = DEV_SEALING_KEY  # opens sealed parameters (sign-in codes)
 
 
 @dataclass

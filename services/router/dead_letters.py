@@ -9,12 +9,16 @@ record the router cannot handle is never dropped unseen. Pure: no Kafka, no cloc
 from __future__ import annotations
 
 import base64
+import logging
 import re
 
 from pydantic import ValidationError
 
 from contracts.router_deadletter import RouterDeadLetter
+from servicekit.logging_setup import redact
 from services.router.cases.state import OutboxItem
+
+log = logging.getLogger(__name__)
 
 REASON_MAX_CHARS = 1000
 # Six or more digits, maybe separated by single spaces, dashes or dots (+62 812-3456-7890).
@@ -32,12 +36,28 @@ def reason_of(exc: BaseException) -> str:
         text = f"{exc.error_count()} validation error(s) for {exc.title}: {details}"
     else:
         text = str(exc)
-    masked = _NUMBER.sub("<number>", f"{type(exc).__name__}: {text}")
+    # any long digit run (a number of any country), then the logs' own masking (wamids,
+    # registered secrets)
+    masked = redact(_NUMBER.sub("<number>", f"{type(exc).__name__}: {text}"))
     return masked[:REASON_MAX_CHARS]
 
 
 def _base64(data: bytes | None) -> str | None:
     return None if data is None else base64.b64encode(data).decode()
+
+
+def dead_letter_of(topic: str, message: object, exc: BaseException, what: str) -> OutboxItem:
+    """Log that the record `message` (a Faust `Message`: topic, partition, offset, key,
+    value) goes to the dead-letter `topic`, and build its dead letter. The log line carries
+    the masked reason, never a traceback: pydantic's tracebacks quote the input, which is a
+    citizen's words."""
+    position = (message.topic, message.partition, message.offset)  # type: ignore[attr-defined]
+    log.error(
+        f"{what} sent to the dead-letter topic after an error",
+        extra={"topic": position[0], "partition": position[1], "offset": position[2],
+               "reason": reason_of(exc)},
+    )
+    return dead_letter(topic, position, message.key, message.value, exc)  # type: ignore[attr-defined]
 
 
 def dead_letter(

@@ -23,7 +23,7 @@ from services.router import metrics
 from services.router.cases.outputs import Outputs
 from services.router.cases.references import ReferenceEntry, handle_reference
 from services.router.cases.state import OutboxItem
-from services.router.dead_letters import dead_letter
+from services.router.dead_letters import dead_letter_of
 from services.router.faust_edge import SourceOffsets
 from services.router.publishing import OutputTopics, Producer, send_all
 
@@ -79,10 +79,4 @@ class ReferenceAgent:
         return items, (key, new_entry.to_bytes())
 
     def _dead_letter(self, event: EventT, exc: Exception) -> OutboxItem:
-        message = event.message
-        position = (message.topic, message.partition, message.offset)
-        log.exception(
-            "reference message sent to the dead-letter topic after an error",
-            extra={"topic": position[0], "partition": position[1], "offset": position[2]},
-        )
-        return dead_letter(self.topics.dead_letters, position, message.key, message.value, exc)
+        return dead_letter_of(self.topics.dead_letters, event.message, exc, "reference message")

@@ -88,10 +88,11 @@ class SlaSettings(BaseSettings):
         if not isinstance(value, str):
             return value
         factors: dict[str, float] = {}
-        for item in value.split(","):
-            if "=" in item:
-                key, factor = item.split("=", 1)
-                factors[Category(key.strip()).value] = float(factor)
+        for item in filter(None, (part.strip() for part in value.split(","))):
+            if "=" not in item:
+                raise ValueError(f"MATUR_SLA_CATEGORY_FACTORS: {item!r} is not category=factor")
+            key, factor = item.split("=", 1)
+            factors[Category(key.strip()).value] = float(factor)
         return factors
 
     def policy(self) -> SlaPolicy:

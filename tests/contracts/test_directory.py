@@ -84,6 +84,25 @@ def test_an_import_writes_only_what_differs_and_replace_removes_the_rest() -> No
     assert [(c.topic, c.key, c.value) for c in replaced] == [(DIRECTORY_OFFICERS, "bhb-b", None)]
 
 
+
+def test_replace_removes_only_the_importing_regencys_officers_and_lines() -> None:
+    tuban = Officer(officer_id="tbn-a", name="Bripka Tono", tier=Tier.BHABIN,
+                    wa_id="6281100000009", area_codes=("35.23.01.2001",))
+    tuban_line = Line(phone_number_id="103523000000000", tier=Tier.KAPOLRES,
+                      area_codes=("35.23",))
+    state = DirectoryState()
+    for officer in (ADI, BUDI, tuban):
+        state.apply(OFFICERS, officer.officer_id.encode(), officer.to_bytes())
+    for line in (LINE, tuban_line):
+        state.apply(DIRECTORY_LINES.name, line.phone_number_id.encode(), line.to_bytes())
+    state.apply(DIRECTORY_POLRES.name, b"35.22", POLRES.to_bytes())
+    bojonegoro_only = Roster(regency_code="35.22", officers=(ADI,))
+    replaced = import_changes(state.snapshot(), bojonegoro_only, POLRES, replace=True)
+    assert [(c.topic, c.key, c.value) for c in replaced] == [
+        (DIRECTORY_LINES, LINE.phone_number_id, None),
+        (DIRECTORY_OFFICERS, "bhb-b", None),
+    ]
+
 def test_the_polres_of_a_roster_file() -> None:
     roster = Roster(regency_code="35.22", sample=True, note="n")
     assert polres_of(roster, "Kabupaten Bojonegoro") == Polres(

@@ -48,3 +48,30 @@ def test_phone_numbers_in_an_error_message_are_masked() -> None:
         reason = reason_of(KeyError(text))
         assert "<number>" in reason and "3456" not in reason and "9999" not in reason
     assert reason_of(ValueError("line 1 column 12")) == "ValueError: line 1 column 12"
+
+
+def test_the_log_line_of_a_dead_letter_holds_neither_the_citizens_words_nor_a_traceback(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    from types import SimpleNamespace
+
+    from services.router.dead_letters import dead_letter_of
+
+    words = "motor saya dibobol maling di RT 3"
+    value = json.dumps({"message_id": "in:x", "text": words, "sender": {"wa_id": PHONE}})
+    with pytest.raises(ValidationError) as raised:
+        InboundMessage.model_validate_json(value)
+    message = SimpleNamespace(topic="p.whatsapp.inbound", partition=1, offset=7, key=b"k",
+                              value=value.encode())
+    with caplog.at_level("ERROR"):
+        item = dead_letter_of("p.router.deadletter", message, raised.value, "message")
+    assert RouterDeadLetter.model_validate_json(item.value).raw_value() == value.encode()
+    [record] = caplog.records
+    shown = record.getMessage() + str(vars(record))
+    assert words not in shown and PHONE not in shown
+    assert record.exc_info is None and "validation error" in record.reason  # type: ignore[attr-defined]
+
+
+def test_a_reason_masks_wamids_like_the_logs_do() -> None:
+    wamid = "wamid.HBgNNjI4MTIzNDU2OTk5ORUCABIYFDU5RDQ2M0ZBAA=="
+    assert wamid not in reason_of(ValueError(f"no send for {wamid}"))

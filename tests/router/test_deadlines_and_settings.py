@@ -112,6 +112,9 @@ def test_invalid_sla_settings_are_refused(monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setenv("MATUR_SLA_CATEGORY_FACTORS", "nonsense=2")
     with pytest.raises(ValueError):
         SlaSettings()
+    monkeypatch.setenv("MATUR_SLA_CATEGORY_FACTORS", "fire=0.5, information:2")
+    with pytest.raises(ValueError, match="information:2"):  # not silently dropped
+        SlaSettings()
     monkeypatch.delenv("MATUR_SLA_CATEGORY_FACTORS")
     monkeypatch.setenv("MATUR_SLA_KAPOLSEK_MINUTES", "0")
     with pytest.raises(ValueError):

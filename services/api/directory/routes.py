@@ -134,7 +134,6 @@ async def put_officer(
     officer = Officer(officer_id=officer_id, name=body.name, rank=body.rank, tier=body.tier,
                       wa_id=body.wa_id, area_codes=codes, active=body.active)
     await _written(ctx.officers.put(officer))
-    ctx.principals.clear()  # scopes come from the directory
     return _officer_out(officer, principal, ctx)
 
 
@@ -145,7 +144,6 @@ async def remove_officer(_: AdminOnly, ctx: Ctx, officer_id: str = OFFICER_ID) -
     if ctx.officers.officer(officer_id) is None:
         raise HTTPException(404, "No such officer")
     await _written(ctx.officers.remove(officer_id))
-    ctx.principals.clear()
     return Response(status_code=204)
 
 

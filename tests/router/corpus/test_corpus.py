@@ -8,7 +8,7 @@ import pytest
 
 from services.router.domain.directory import Directory
 from tests.router.corpus.corpus import FROZEN_DIGEST, Labelled, eval_digest, evaluation, load
-from tests.router.corpus.evaluate import REGENCY, main
+from tests.router.corpus.evaluate import REGENCY, main, score
 
 
 @pytest.fixture(scope="module")
@@ -62,3 +62,15 @@ def test_make_eval_prints_both_parts_apart(capsys: pytest.CaptureFixture[str]) -
     out = capsys.readouterr().out
     assert "== development part" in out and "== FROZEN evaluation part" in out
     assert "development misses" not in out
+
+
+def test_the_village_targets_met_on_the_frozen_part_stay_met(
+    items: list[Labelled], directory: Directory
+) -> None:
+    """Issue 12's village targets, met on the frozen part, as a floor: a rule change that
+    routes a report to a wrong village or loses a candidate fails here (only totals are
+    compared; no message of the frozen part is shown)."""
+    counts = score(evaluation(items), directory).counts
+    assert counts["village_wrong"] == 0, "a report routed to a wrong village"
+    assert counts["village_exact"] >= 0.97 * counts["village_one"]
+    assert counts["ambiguous_listed"] == counts["village_ambiguous"]
